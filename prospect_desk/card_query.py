@@ -1,0 +1,136 @@
+"""The queries behind the card list: filter, search and sort in SQL, rows by id."""
+
+import datetime
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from peewee import JOIN, Case, fn
+
+from prospect_desk import search_keys
+from prospect_desk.models import Card, Circle
+
+NO_CIRCLE = 0
+"""In `CardFilter.circle_ids`, stands for cards filed under no circle."""
+
+
+class ListColumn(StrEnum):
+    NAME = "name"
+    KIND = "kind"
+    COMPANY = "company"
+    PHONE = "phone"
+    CIRCLE = "circle"
+    STAGE = "stage"
+    CREDIT_STATUS = "credit_status"
+    FIRST_CONTACT = "first_contact"
+    LAST_CONTACT = "last_contact"
+
+
+LIST_COLUMNS = list(ListColumn)
+
+_COMPANY = Case(None, [(Card.kind == "company", Card.name)], Card.employer)
+_PHONE = Case(None, [(Card.phone != "", Card.phone)], Card.mobile)
+
+_SORT_EXPRESSIONS = {
+    ListColumn.NAME: Card.sort_name,
+    ListColumn.KIND: Card.kind,
+    ListColumn.COMPANY: _COMPANY,
+    ListColumn.PHONE: _PHONE,
+    ListColumn.CIRCLE: Circle.position,
+    ListColumn.STAGE: Card.stage,
+    ListColumn.CREDIT_STATUS: Card.credit_status,
+    ListColumn.FIRST_CONTACT: Card.first_contact,
+    ListColumn.LAST_CONTACT: Card.last_contact,
+}
+
+
+@dataclass(frozen=True)
+class CardFilter:
+    """What the list shows. Empty sets mean 'any'."""
+
+    search: str = ""
+    kinds: frozenset[str] = field(default_factory=frozenset)
+    stages: frozenset[str] = field(default_factory=frozenset)
+    credit_statuses: frozenset[str] = field(default_factory=frozenset)
+    circle_ids: frozenset[int] = field(default_factory=frozenset)
+    trashed: bool = False
+
+
+@dataclass(frozen=True)
+class CardRow:
+    """One line of the list, as shown."""
+
+    id: int
+    name: str
+    kind: str
+    company: str
+    phone: str
+    circle_id: int | None
+    stage: str
+    credit_status: str
+    first_contact: datetime.date | None
+    last_contact: datetime.date | None
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _where(card_filter: CardFilter):
+    condition = (Card.deleted_at.is_null(False) if card_filter.trashed
+                 else Card.deleted_at.is_null())
+    for token in search_keys.search_tokens(card_filter.search):
+        match = Card.search_text ** f"%{_escape_like(token)}%"
+        token_digits = search_keys.digits(token)
+        if token_digits != token and len(token_digits) >= 3:
+            match |= Card.search_text ** f"%{token_digits}%"
+        condition &= match
+    if card_filter.kinds:
+        condition &= Card.kind.in_(sorted(card_filter.kinds))
+    if card_filter.stages:
+        condition &= Card.stage.in_(sorted(card_filter.stages))
+    if card_filter.credit_statuses:
+        condition &= Card.credit_status.in_(sorted(card_filter.credit_statuses))
+    if card_filter.circle_ids:
+        circles = sorted(c for c in card_filter.circle_ids if c != NO_CIRCLE)
+        circle_match = Card.circle.in_(circles)
+        if NO_CIRCLE in card_filter.circle_ids:
+            circle_match |= Card.circle.is_null()
+        condition &= circle_match
+    return condition
+
+
+def card_ids(card_filter: CardFilter = CardFilter(),
+             sort: ListColumn = ListColumn.NAME, descending: bool = False) -> list[int]:
+    """The ids of the cards the filter lets through, in list order. Empty
+    values sort last either way; ties fall back to the name, then the id."""
+    expression = _SORT_EXPRESSIONS[ListColumn(sort)]
+    order = [expression.is_null() if sort != ListColumn.CIRCLE else Circle.id.is_null()]
+    if sort in (ListColumn.COMPANY, ListColumn.PHONE):
+        order = [expression == ""]
+    order.append(expression.desc() if descending else expression.asc())
+    if sort != ListColumn.NAME:
+        order.append(Card.sort_name)
+    order.append(Card.id)
+    query = Card.select(Card.id).where(_where(card_filter))
+    if sort == ListColumn.CIRCLE:
+        query = query.join(Circle, JOIN.LEFT_OUTER, on=(Card.circle == Circle.id))
+    return [row[0] for row in query.order_by(*order).tuples().iterator()]
+
+
+def count_cards(card_filter: CardFilter = CardFilter()) -> int:
+    return Card.select(fn.COUNT(Card.id)).where(_where(card_filter)).scalar()
+
+
+def card_rows(ids: list[int]) -> dict[int, CardRow]:
+    """The list rows of these cards, by id (ids that no longer exist are absent)."""
+    rows: dict[int, CardRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        query = (Card.select(Card.id, Card.name, Card.kind, _COMPANY.alias("company"),
+                             _PHONE.alias("phone"), Card.circle, Card.stage,
+                             Card.credit_status, Card.first_contact, Card.last_contact)
+                 .where(Card.id.in_(chunk)).tuples())
+        for values in query:
+            row = CardRow(*values)
+            rows[row.id] = row
+    return rows

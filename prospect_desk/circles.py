@@ -1,0 +1,88 @@
+"""Source circles: listing with card counts, adding, renaming, reordering, removing."""
+
+from dataclasses import dataclass
+
+from peewee import JOIN, fn
+
+from prospect_desk.models import Card, Circle, db
+
+
+@dataclass(frozen=True)
+class CircleInfo:
+    id: int
+    builtin_key: str | None
+    name: str | None
+    """The user's name; None for a built-in circle never renamed."""
+    position: int
+    card_count: int
+
+
+class CircleNameError(ValueError):
+    """The name is empty or another circle has it already."""
+
+    def __init__(self, name: str, taken: bool):
+        super().__init__(name)
+        self.name = name
+        self.taken = taken
+
+
+def list_circles() -> list[CircleInfo]:
+    """Circles in the user's order, each with its count of live cards."""
+    count = fn.COUNT(Card.id)
+    query = (Circle.select(Circle.id, Circle.builtin_key, Circle.name, Circle.position,
+                           count.alias("n"))
+             .join(Card, JOIN.LEFT_OUTER,
+                   on=((Card.circle == Circle.id) & Card.deleted_at.is_null()))
+             .group_by(Circle.id)
+             .order_by(Circle.position, Circle.id))
+    return [CircleInfo(*row) for row in query.tuples()]
+
+
+def count_without_circle() -> int:
+    return (Card.select(fn.COUNT(Card.id))
+            .where(Card.circle.is_null() & Card.deleted_at.is_null()).scalar())
+
+
+def _check_name(name: str, except_id: int | None = None) -> str:
+    name = name.strip()
+    if not name:
+        raise CircleNameError(name, taken=False)
+    clash = Circle.select().where(fn.LOWER(Circle.name) == name.lower())
+    if except_id is not None:
+        clash = clash.where(Circle.id != except_id)
+    if clash.exists():
+        raise CircleNameError(name, taken=True)
+    return name
+
+
+def add_circle(name: str) -> int:
+    with db.atomic():
+        name = _check_name(name)
+        last = Circle.select(fn.MAX(Circle.position)).scalar()
+        return Circle.insert(name=name, position=(last or 0) + 1).execute()
+
+
+def rename_circle(circle_id: int, name: str) -> None:
+    with db.atomic():
+        name = _check_name(name, except_id=circle_id)
+        Circle.update(name=name).where(Circle.id == circle_id).execute()
+
+
+def move_circle(circle_id: int, offset: int) -> None:
+    """Move a circle up (negative) or down (positive) in the order."""
+    with db.atomic():
+        ids = [c.id for c in Circle.select(Circle.id).order_by(Circle.position, Circle.id)]
+        index = ids.index(circle_id)
+        target = max(0, min(len(ids) - 1, index + offset))
+        ids.insert(target, ids.pop(index))
+        for position, cid in enumerate(ids):
+            Circle.update(position=position).where(Circle.id == cid).execute()
+
+
+def remove_circle(circle_id: int) -> int:
+    """Remove a circle; its cards stay, filed under no circle. Returns how many
+    cards (live or in the trash) lost the circle."""
+    with db.atomic():
+        moved = Card.update(circle=None).where(Card.circle == circle_id).execute()
+        Circle.delete().where(Circle.id == circle_id).execute()
+        return moved
