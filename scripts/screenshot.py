@@ -1,0 +1,53 @@
+"""Render the main window with the demo cards to a PNG (for README and review).
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshot.py docs/main-window.png [--lang zh_CN]
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("output")
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--select", type=int, default=3, help="list row to select")
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QSettings
+
+    settings_dir = tempfile.mkdtemp()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
+
+    from prospect_desk.database import open_database
+    from prospect_desk.demo import load_demo
+    from ui import settings
+    from ui.app import create_application
+
+    app = create_application([sys.argv[0]])
+    settings.write(settings.LANGUAGE, args.lang)
+    from ui.translation import install_language
+
+    install_language(args.lang)
+    open_database(Path(tempfile.mkdtemp()) / "demo.sqlite3")
+    load_demo()
+    from ui.main_window import MainWindow
+
+    window = MainWindow(db_label="~/.local/share/ProspectDesk/prospect_desk.sqlite3")
+    window.resize(1440, 860)
+    window.show()
+    window.table.selectRow(args.select)
+    app.processEvents()
+    window.grab().save(args.output)
+    print(args.output)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""The command line: the same core as the window, for scripts and tests.
+
+Each subcommand is a function registered in COMMANDS with its arguments;
+messages go through Qt's translation like the rest of the UI."""
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from prospect_desk.database import DatabaseOpenError, close_database, open_database
+from prospect_desk.demo import load_demo
+from prospect_desk.stats import card_stats
+from ui import settings
+from ui.labels import CREDIT_STATUSES, KINDS, STAGES, circle_name, label
+from ui.translation import install_language
+
+EXIT_OK = 0
+EXIT_FAILED = 2
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("cli", text)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: Callable[[], str]
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    count = load_demo()
+    print(tr("%1 demo cards added.").replace("%1", str(count)))
+    return EXIT_OK
+
+
+def _print_counts(title: str, rows: list[tuple[str, int]]) -> None:
+    print(title)
+    for name, count in rows:
+        print(f"  {count:>7}  {name}")
+
+
+def _run_stats(args: argparse.Namespace) -> int:
+    stats = card_stats()
+    print(tr("Cards: %1 (in the trash: %2)").replace("%1", str(stats.total))
+          .replace("%2", str(stats.trashed)))
+    _print_counts(tr("By kind:"), [(label(KINDS, k), stats.by_kind.get(k, 0)) for k in KINDS])
+    _print_counts(tr("By stage:"), [(label(STAGES, k), stats.by_stage.get(k, 0)) for k in STAGES])
+    _print_counts(tr("By credit status:"), [(label(CREDIT_STATUSES, k),
+                                             stats.by_credit_status.get(k, 0))
+                                            for k in CREDIT_STATUSES])
+    _print_counts(tr("By circle:"), [(circle_name(c.name, c.builtin_key), c.card_count)
+                                     for c in stats.by_circle]
+                  + [(tr("No circle"), stats.without_circle)])
+    return EXIT_OK
+
+
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+COMMANDS: list[Command] = [
+    Command("demo", lambda: tr("fill the database with the demo set of about 200 cards"),
+            _no_arguments, _run_demo),
+    Command("stats", lambda: tr("print counts of cards by kind, stage, credit status and circle"),
+            _no_arguments, _run_stats),
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description=tr("Prospect Desk: prospect cards for the individual salesperson. "
+                       "Without a subcommand, the window opens."))
+    parser.add_argument("--db", metavar="PATH",
+                        help=tr("the card file to use (default: $PROSPECT_DESK_DB, else the "
+                                "user's data folder)"))
+    subparsers = parser.add_subparsers(dest="command", metavar=tr("subcommand"))
+    for command in COMMANDS:
+        sub = subparsers.add_parser(command.name, help=command.help(),
+                                    description=command.help())
+        command.add_arguments(sub)
+        sub.set_defaults(run=command.run)
+    return parser
+
+
+def run_cli(argv: list[str], db_path: Path) -> int:
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    app.setOrganizationName(settings.ORGANIZATION)
+    app.setApplicationName(settings.APPLICATION)
+    install_language(settings.effective_language())
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_OK
+    try:
+        open_database(db_path)
+    except DatabaseOpenError as error:
+        print(tr("The card file %1 could not be opened: %2").replace("%1", str(error.path))
+              .replace("%2", error.detail or type(error).__name__), file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        return args.run(args)
+    finally:
+        close_database()

@@ -1,0 +1,353 @@
+"""The main window: filters on the left, the card list in the middle, the card
+and its history on the right."""
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prospect_desk.card_query import CardFilter, count_cards
+from prospect_desk.cards import delete_cards
+from prospect_desk.demo import load_demo
+from prospect_desk.enums import Kind
+from ui import settings
+from ui.card_editor import CardEditor
+from ui.filter_panel import FilterPanel
+from ui.history_panel import HistoryPanel
+from ui.models.card_table_model import CardTableModel
+from ui.settings_dialog import SettingsDialog
+from ui.trash_dialog import TrashDialog
+
+
+class MainWindow(QMainWindow):
+    languageChangeRequested = Signal(str)
+
+    def __init__(self, db_label: str = ""):
+        super().__init__()
+        self.setWindowTitle(self.tr("Prospect Desk"))
+        self._db_label = db_label
+        self._current_id: int | None = None
+
+        self.model = CardTableModel(self)
+        self.filter_panel = FilterPanel()
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText(
+            self.tr("Search name, company, phone, e-mail, address, interests, notes or pinyin"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.apply_filter)
+
+        self.table = QTableView()
+        self.table.setObjectName("cardTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        for column, width in enumerate([150, 80, 190, 140, 150, 120, 80, 95, 95]):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+
+        self.editor = CardEditor()
+        self.history = HistoryPanel()
+        editor_scroll = QScrollArea()
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setWidget(self.editor)
+
+        list_pane = QWidget()
+        list_layout = QVBoxLayout(list_pane)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.search)
+        list_layout.addWidget(self.table, 1)
+
+        self.detail_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.detail_splitter.addWidget(editor_scroll)
+        self.detail_splitter.addWidget(self.history)
+        self.detail_splitter.setStretchFactor(0, 3)
+        self.detail_splitter.setStretchFactor(1, 2)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.filter_panel)
+        self.splitter.addWidget(list_pane)
+        self.splitter.addWidget(self.detail_splitter)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 780, 420])
+        self.setCentralWidget(self.splitter)
+
+        self.count_label = QLabel()
+        self.statusBar().addWidget(self.count_label)
+        if db_label:
+            self.statusBar().addPermanentWidget(QLabel(db_label))
+
+        self.filter_panel.filterChanged.connect(self.apply_filter)
+        self.filter_panel.circlesChanged.connect(self._on_circles_changed)
+        self.editor.saved.connect(self._on_saved)
+        self.editor.openCard.connect(self.open_card)
+        self.editor.dirtyChanged.connect(self._update_title)
+        self.history.changed.connect(lambda _card_id: self._refresh_keep_selection())
+        self.model.refreshed.connect(self._update_count)
+        self._build_actions()
+        self._restore_layout()
+        self.apply_filter()
+
+    # --- actions -------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.new_company_action = QAction(self.tr("New company card"), self)
+        self.new_company_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_company_action.triggered.connect(lambda: self.new_card(Kind.COMPANY.value))
+        self.new_individual_action = QAction(self.tr("New individual card"), self)
+        self.new_individual_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_individual_action.triggered.connect(lambda: self.new_card(Kind.INDIVIDUAL.value))
+        self.save_action = QAction(self.tr("Save card"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.editor.save)
+        self.delete_action = QAction(self.tr("Delete card"), self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.trash_action = QAction(self.tr("Trash…"), self)
+        self.trash_action.triggered.connect(self.show_trash)
+        self.demo_action = QAction(self.tr("Load demo cards"), self)
+        self.demo_action.triggered.connect(self.load_demo_cards)
+        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action.triggered.connect(self.show_settings)
+        self.find_action = QAction(self.tr("Find"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_individual_action, self.new_company_action,
+                              self.save_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.find_action, self.delete_action, self.trash_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.settings_action)
+
+        toolbar = self.addToolBar(self.tr("Cards"))
+        toolbar.setObjectName("cardsToolbar")
+        toolbar.setMovable(False)
+        toolbar.addActions([self.new_individual_action, self.new_company_action,
+                            self.delete_action, self.trash_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.settings_action)
+
+    # --- the list ------------------------------------------------------------
+    def current_filter(self) -> CardFilter:
+        return CardFilter(search=self.search.text(), kinds=self.filter_panel.kinds(),
+                          stages=self.filter_panel.stages(),
+                          credit_statuses=self.filter_panel.credit_statuses(),
+                          circle_ids=self.filter_panel.circle_ids())
+
+    def apply_filter(self, *_args) -> None:
+        self.model.set_filter(self.current_filter())
+        self._reselect()
+
+    def _refresh_keep_selection(self) -> None:
+        self.model.refresh()
+        self._reselect()
+
+    def _reselect(self) -> None:
+        """After the list changed, keep the shown card selected if it is still listed."""
+        row = self.model.row_of(self._current_id) if self._current_id is not None else None
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        if row is None:
+            selection.clearSelection()
+            selection.setCurrentIndex(self.model.index(-1, -1),
+                                      QItemSelectionModel.SelectionFlag.Clear)
+        else:
+            index = self.model.index(row, 0)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                      | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+        selection.blockSignals(False)
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        total = count_cards()
+        self.count_label.setText(self.tr("%1 of %2 cards").replace("%1", str(shown))
+                                 .replace("%2", str(total)))
+
+    def _on_current_row_changed(self, current, _previous) -> None:
+        card_id = self.model.card_id(current.row()) if current.isValid() else None
+        if card_id == self._current_id and not self.editor.is_new:
+            return
+        if not self.confirm_leave_card():
+            QTimer.singleShot(0, self._reselect)
+            return
+        self._show(card_id)
+
+    def _show(self, card_id: int | None) -> None:
+        self._current_id = card_id
+        self.editor.show_card(card_id)
+        self.history.show_card(card_id)
+        self._update_title()
+
+    def open_card(self, card_id: int) -> None:
+        """Show a card, clearing search and filters if they hide it."""
+        if not self.confirm_leave_card():
+            return
+        if self.model.row_of(card_id) is None:
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.filter_panel.kind_combo.setCurrentIndex(0)
+            self.filter_panel.stage_combo.setCurrentIndex(0)
+            self.filter_panel.credit_combo.setCurrentIndex(0)
+            self.filter_panel.reload_circles()
+            self.filter_panel.select_circle(-1)
+            self.model.set_filter(self.current_filter())
+        self._show(card_id)
+        self._reselect()
+
+    # --- cards ---------------------------------------------------------------
+    def confirm_leave_card(self) -> bool:
+        """Before the shown card is left: save, discard or stay. True to go on."""
+        if not self.editor.is_dirty:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("This card has changes that are not saved. Save them?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.editor.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.editor.revert()
+            return True
+        return False
+
+    def new_card(self, kind: str) -> None:
+        if not self.confirm_leave_card():
+            return
+        self.table.selectionModel().clearSelection()
+        self._current_id = None
+        self.history.show_card(None)
+        self.editor.new_card(kind)
+        self._update_title()
+
+    def _on_saved(self, card_id: int) -> None:
+        self._current_id = card_id
+        if self.history.card_id != card_id:
+            self.history.show_card(card_id)
+        self.filter_panel.reload_circles()
+        self._refresh_keep_selection()
+        self.statusBar().showMessage(self.tr("Card saved."), 3000)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.card_id(row) for row in rows]
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        delete_cards(ids)
+        if self._current_id in ids:
+            self._show(None)
+        self.filter_panel.reload_circles()
+        self._refresh_keep_selection()
+        self.statusBar().showMessage(
+            self.tr("%1 cards moved to the trash.").replace("%1", str(len(ids))), 5000)
+
+    def show_trash(self) -> None:
+        dialog = TrashDialog(self)
+        dialog.changed.connect(self.filter_panel.reload_circles)
+        dialog.changed.connect(self._refresh_keep_selection)
+        dialog.exec()
+
+    def load_demo_cards(self) -> None:
+        count = load_demo()
+        self.filter_panel.reload_circles()
+        self._refresh_keep_selection()
+        self.statusBar().showMessage(self.tr("%1 demo cards added.").replace("%1", str(count)),
+                                     5000)
+
+    def offer_demo(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Welcome to Prospect Desk"),
+            self.tr("Your card file is empty. Load about 200 demo cards to look around? "
+                    "You can delete them later, or start with your own cards."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.load_demo_cards()
+
+    def _on_circles_changed(self) -> None:
+        self.editor.reload_circles()
+        self.model.refresh()
+        self._reselect()
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self)
+        if dialog.exec():
+            language = dialog.chosen_language()
+            if language != settings.read(settings.LANGUAGE):
+                if not self.confirm_leave_card():
+                    return
+                settings.write(settings.LANGUAGE, language)
+                self.languageChangeRequested.emit(language)
+
+    def _update_title(self, *_args) -> None:
+        mark = "*" if self.editor.is_dirty else ""
+        self.setWindowTitle(self.tr("Prospect Desk") + (f" — {mark}" if mark else ""))
+
+    # --- window state ----------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = settings.read(settings.WINDOW_GEOMETRY)
+        if geometry and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 860)
+        for spec, splitter in ((settings.MAIN_SPLITTER, self.splitter),
+                               (settings.DETAIL_SPLITTER, self.detail_splitter)):
+            state = settings.read(spec)
+            if state and not state.isEmpty():
+                splitter.restoreState(state)
+        header_state = settings.read(settings.LIST_HEADER)
+        if header_state and not header_state.isEmpty():
+            self.table.horizontalHeader().restoreState(header_state)
+        column = settings.read(settings.SORT_COLUMN)
+        order = (Qt.SortOrder.DescendingOrder if settings.read(settings.SORT_DESCENDING)
+                 else Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(column, order)
+        self.table.setSortingEnabled(True)  # sorts once, by the restored column
+
+    def save_layout(self) -> None:
+        settings.write(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.write(settings.MAIN_SPLITTER, self.splitter.saveState())
+        settings.write(settings.DETAIL_SPLITTER, self.detail_splitter.saveState())
+        header = self.table.horizontalHeader()
+        settings.write(settings.LIST_HEADER, header.saveState())
+        settings.write(settings.SORT_COLUMN, header.sortIndicatorSection())
+        settings.write(settings.SORT_DESCENDING,
+                       header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_leave_card():
+            event.ignore()
+            return
+        self.save_layout()
+        event.accept()
+
