@@ -9,6 +9,7 @@ import platformdirs
 from peewee import SqliteDatabase
 from playhouse.migrations import Runner
 
+from prospect_desk import backups
 from prospect_desk.models import db
 
 APP_NAME = "ProspectDesk"
@@ -22,6 +23,15 @@ PRAGMAS = {
     "busy_timeout": 5000,
     "synchronous": "normal",
     "cache_size": -16000,
+}
+
+
+# Opening read-only: nothing here may write (the journal mode is the file's own).
+READ_ONLY_PRAGMAS = {
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "cache_size": -16000,
+    "query_only": 1,
 }
 
 
@@ -40,6 +50,14 @@ class SchemaTooNewError(DatabaseOpenError):
 
 class DatabaseDamagedError(DatabaseOpenError):
     """SQLite's quick check failed: the file is not written to."""
+
+
+class MigrationsPendingError(DatabaseOpenError):
+    """The file needs upgrading, which a read-only open cannot do."""
+
+
+class PreMigrationBackupError(DatabaseOpenError):
+    """No backup could be made before upgrading, so the upgrade was not run."""
 
 
 @dataclass(frozen=True)
@@ -71,21 +89,46 @@ def migration_runner(database: SqliteDatabase) -> Runner:
     return Runner(database, str(migrations_dir()), table_name=MIGRATION_TABLE)
 
 
-def open_database(path: str | os.PathLike) -> OpenedDatabase:
+def is_read_only(path: str | os.PathLike) -> bool:
+    """Whether this process cannot write the database: the file, or its folder
+    (where SQLite keeps its -wal and -shm files), is not writable."""
+    path = Path(path)
+    if path.exists():
+        return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return not os.access(folder, os.W_OK)
+
+
+def open_database(path: str | os.PathLike, read_only: bool = False) -> OpenedDatabase:
     """Open (creating if needed) the database at `path`, check it, migrate it,
-    and bind the models to it."""
+    and bind the models to it.
+
+    With `read_only`, the file is opened with SQLite's `mode=ro` and never
+    created or migrated; one that needs migrating raises MigrationsPendingError."""
     path = Path(path)
     created = not path.exists() or path.stat().st_size == 0
-    if created:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    database = SqliteDatabase(str(path), pragmas=PRAGMAS)
+    if read_only:
+        if not path.is_file():
+            raise DatabaseOpenError(path, "the file does not exist")
+        database = SqliteDatabase(path.resolve().as_uri() + "?mode=ro", uri=True,
+                                  pragmas=READ_ONLY_PRAGMAS)
+    else:
+        if created:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        database = SqliteDatabase(str(path), pragmas=PRAGMAS)
     try:
         database.connect(reuse_if_open=True)
         if not created:
             result = database.execute_sql("PRAGMA quick_check").fetchone()[0]
             if result != "ok":
                 raise DatabaseDamagedError(path, result)
-        applied = _migrate(database, path)
+        if read_only:
+            _check_no_migration_pending(database, path)
+            applied = []
+        else:
+            applied = _migrate(database, path)
     except DatabaseOpenError:
         database.close()
         raise
@@ -96,14 +139,37 @@ def open_database(path: str | os.PathLike) -> OpenedDatabase:
     return OpenedDatabase(path=path, created=created, applied_migrations=tuple(applied))
 
 
-def _migrate(database: SqliteDatabase, path: Path) -> list[str]:
-    runner = migration_runner(database)
-    status = runner.status()
+def _migration_status(database: SqliteDatabase, path: Path) -> list:
+    status = migration_runner(database).status()
     unknown = [m.name for m in status if m.path is None]
     if unknown:
         raise SchemaTooNewError(path, ", ".join(unknown))
+    return status
+
+
+def _check_no_migration_pending(database: SqliteDatabase, path: Path) -> None:
+    pending = [m.name for m in _migration_status(database, path) if not m.applied]
+    if pending:
+        raise MigrationsPendingError(path, ", ".join(pending))
+
+
+def _backup_before_migrating(path: Path) -> Path:
+    try:
+        copy = backups.make_backup(path, backups.BackupKind.PRE_MIGRATION)
+        backups.rotate(path)
+    except (backups.BackupError, OSError) as exc:
+        raise PreMigrationBackupError(path, str(exc)) from exc
+    return copy
+
+
+def _migrate(database: SqliteDatabase, path: Path) -> list[str]:
+    runner = migration_runner(database)
+    status = _migration_status(database, path)
     if all(m.applied for m in status):
         return []
+    if any(m.applied for m in status):
+        # An existing database is about to change shape: keep a copy first.
+        _backup_before_migrating(path)
     # Foreign keys are off while tables are rebuilt, so that no row is cascaded
     # away; the check afterwards proves nothing was left dangling.
     database.execute_sql("PRAGMA foreign_keys = OFF")
