@@ -8,9 +8,11 @@ import datetime
 
 from peewee import (
     AutoField,
+    BooleanField,
     DatabaseProxy,
     DateField,
     DateTimeField,
+    DeferredForeignKey,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -69,6 +71,15 @@ class Card(BaseModel):
     deleted_at = DateTimeField(null=True)
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
+    # Why the prospect last said "not now" (enums.DeclineReason) and what lies behind it.
+    decline_reason = TextField(null=True)
+    decline_note = TextField(default="")
+    # A birthday kept as a lunar date (农历): month, day and whether the month is
+    # a leap month (闰月). `birthday` may still hold the solar date of birth.
+    birthday_lunar = BooleanField(default=False)
+    lunar_birthday_month = IntegerField(null=True)
+    lunar_birthday_day = IntegerField(null=True)
+    lunar_birthday_leap = BooleanField(default=False)
 
     @property
     def company(self) -> str:
@@ -99,6 +110,17 @@ class FollowUp(BaseModel):
     outcome = TextField(default="")
     done_at = DateTimeField(null=True)
     created_at = DateTimeField(default=_now)
+    # The rule that made it (enums.FollowUpRule) and its parameters as JSON;
+    # `reason` holds the free-text part.
+    rule = TextField(default="manual")
+    rule_params = TextField(default="{}")
+    repeat = TextField(default="")
+    deal = DeferredForeignKey("Deal", null=True, on_delete="SET NULL", backref="follow_ups")
+    campaign = DeferredForeignKey("Campaign", null=True, on_delete="SET NULL",
+                                  backref="follow_ups")
+    # For a computed occurrence (a birthday) made into a row when done, skipped
+    # or moved: the date it was computed for.
+    occurrence_date = DateField(null=True)
 
 
 class Deal(BaseModel):
@@ -114,6 +136,10 @@ class Deal(BaseModel):
     due_date = DateField(null=True)
     notes = TextField(default="")
     created_at = DateTimeField(default=_now)
+    lost_reason = TextField(null=True)
+    self_review = TextField(default="")  # JSON: question -> {"yes": bool, "note": str}
+    install_test = BooleanField(default=False)
+    training = BooleanField(default=False)
 
 
 class Payment(BaseModel):
@@ -131,4 +157,15 @@ class Setting(BaseModel):
     value = TextField()
 
 
-ALL_MODELS = [Circle, Card, Activity, FollowUp, Deal, Payment, Setting]
+class Campaign(BaseModel):
+    """A mailing (mailer, brochure, invitation...) sent to the cards a target picks."""
+
+    id = AutoField()
+    name = TextField()
+    date = DateField()
+    kind = TextField()
+    target = TextField()  # JSON: {"circle_id": .., "stage": .., "search": ..}
+    created_at = DateTimeField(default=_now)
+
+
+ALL_MODELS = [Circle, Card, Activity, FollowUp, Deal, Payment, Setting, Campaign]
