@@ -1,0 +1,199 @@
+"""Exporting prospect cards to an .xlsx file that `excel_import` reads back.
+
+Rows are fetched from SQL a chunk at a time and streamed to xlsxwriter in
+constant-memory mode. Text is always written as a text cell (so '=1+2' or
+'+86 138…' is shown, never calculated), dates as date cells. The file is
+written beside its target and moved into place only when complete.
+"""
+
+import datetime
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import xlsxwriter
+
+from prospect_desk.builtin_labels import (
+    CREDIT_STATUS_LABELS,
+    KIND_LABELS,
+    REFERRAL_SOURCE_LABELS,
+    STAGE_LABELS,
+    Language,
+    circle_label,
+    value_label,
+)
+from prospect_desk.card_query import card_ids as list_card_ids
+from prospect_desk.header_mapping import DATE_FIELDS, ImportField, export_header
+from prospect_desk.models import db
+
+ProgressCallback = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+CHUNK_ROWS = 500
+DATE_FORMAT = "yyyy-mm-dd"
+
+EXPORT_FIELDS: list[ImportField] = [
+    ImportField.NAME, ImportField.KIND, ImportField.EMPLOYER, ImportField.PHONE,
+    ImportField.MOBILE, ImportField.FAX, ImportField.EMAIL, ImportField.ADDRESS,
+    ImportField.PERSON_IN_CHARGE, ImportField.HANDLER, ImportField.STAGE,
+    ImportField.CREDIT_STATUS, ImportField.CIRCLE, ImportField.REFERRAL_SOURCE,
+    ImportField.REFERRER, ImportField.FIRST_CONTACT, ImportField.TRANSACTION_DATE,
+    ImportField.BIRTHDAY, ImportField.NEXT_REVISIT, ImportField.INTERESTS, ImportField.NOTES,
+]
+"""The columns of an exported file, in order."""
+
+COLUMN_WIDTHS: dict[ImportField, int] = {
+    ImportField.NAME: 22, ImportField.KIND: 10, ImportField.EMPLOYER: 26,
+    ImportField.PHONE: 18, ImportField.MOBILE: 18, ImportField.FAX: 18,
+    ImportField.EMAIL: 28, ImportField.ADDRESS: 36, ImportField.PERSON_IN_CHARGE: 14,
+    ImportField.HANDLER: 14, ImportField.STAGE: 16, ImportField.CREDIT_STATUS: 12,
+    ImportField.CIRCLE: 22, ImportField.REFERRAL_SOURCE: 18, ImportField.REFERRER: 16,
+    ImportField.INTERESTS: 24, ImportField.NOTES: 40,
+}
+DATE_WIDTH = 14
+
+_LABEL_TABLES = {
+    ImportField.KIND: KIND_LABELS,
+    ImportField.STAGE: STAGE_LABELS,
+    ImportField.CREDIT_STATUS: CREDIT_STATUS_LABELS,
+    ImportField.REFERRAL_SOURCE: REFERRAL_SOURCE_LABELS,
+}
+
+# One row per card: the card's own columns, then its circle, referrer and
+# earliest open revisit. `?` stands for a chunk of ids.
+_CARD_COLUMNS = [f for f in EXPORT_FIELDS
+                 if f not in (ImportField.CIRCLE, ImportField.REFERRER, ImportField.NEXT_REVISIT)]
+_SELECT = (
+    "SELECT c.id, " + ", ".join(f"c.{f.value}" for f in _CARD_COLUMNS)
+    + ", ci.builtin_key, ci.name, r.name,"
+    " (SELECT MIN(f.due_date) FROM follow_up f WHERE f.card_id = c.id"
+    " AND f.kind = 'revisit' AND f.status = 'open')"
+    " FROM card c LEFT JOIN circle ci ON ci.id = c.circle_id"
+    " LEFT JOIN card r ON r.id = c.referrer_id"
+    " WHERE c.id IN ({})"
+)
+
+
+class ExportCancelled(Exception):
+    """The user cancelled; no file was written under the chosen name."""
+
+
+def export_cards(path: str | os.PathLike, card_ids: Sequence[int] | None = None,
+                 language: str = Language.EN, progress: ProgressCallback | None = None,
+                 cancelled: CancelCheck | None = None) -> int:
+    """Write the cards `card_ids` (in that order), or all live cards in name
+    order, to the .xlsx file at `path`, with headers and labels in `language`.
+    Returns how many cards were written."""
+    language = Language(language)
+    ids = list(card_ids) if card_ids is not None else list_card_ids()
+    with atomic_xlsx(path) as workbook:
+        sheet = _start_sheet(workbook, language)
+        date_format = workbook.add_format({"num_format": DATE_FORMAT})
+        written = 0
+        for rows in _fetch_chunks(ids):
+            for values in rows:
+                written += 1
+                _write_card(sheet, written, values, language, date_format)
+            if cancelled is not None and cancelled():
+                raise ExportCancelled
+            if progress is not None:
+                progress(written, len(ids))
+        sheet.autofilter(0, 0, max(written, 1), len(EXPORT_FIELDS) - 1)
+    if progress is not None:
+        progress(len(ids), len(ids))
+    return written
+
+
+def _start_sheet(workbook: xlsxwriter.Workbook, language: Language):
+    sheet = workbook.add_worksheet("Cards" if language is Language.EN else "潜在客户")
+    bold = workbook.add_format({"bold": True})
+    for column, target in enumerate(EXPORT_FIELDS):
+        width = DATE_WIDTH if target in DATE_FIELDS else COLUMN_WIDTHS.get(target, 16)
+        sheet.set_column(column, column, width)
+    sheet.freeze_panes(1, 0)
+    for column, target in enumerate(EXPORT_FIELDS):
+        sheet.write_string(0, column, export_header(target, language), bold)
+    return sheet
+
+
+def _fetch_chunks(ids: list[int]) -> Iterator[list[tuple]]:
+    """The export rows of `ids`, a chunk at a time, in the order of `ids`."""
+    for start in range(0, len(ids), CHUNK_ROWS):
+        chunk = ids[start:start + CHUNK_ROWS]
+        sql = _SELECT.format(", ".join("?" * len(chunk)))
+        by_id = {row[0]: row[1:] for row in db.execute_sql(sql, chunk)}
+        yield [by_id[card_id] for card_id in chunk if card_id in by_id]
+
+
+def _row_values(values: tuple, language: Language) -> list[object]:
+    """A fetched row as the cells of EXPORT_FIELDS: text, dates or None."""
+    card = dict(zip(_CARD_COLUMNS, values, strict=False))
+    builtin_key, circle_name, referrer_name, next_revisit = values[len(_CARD_COLUMNS):]
+    card[ImportField.CIRCLE] = (circle_label(builtin_key, circle_name, language)
+                                if builtin_key or circle_name else "")
+    card[ImportField.REFERRER] = referrer_name or ""
+    card[ImportField.NEXT_REVISIT] = next_revisit
+    cells = []
+    for target in EXPORT_FIELDS:
+        value = card[target]
+        if target in _LABEL_TABLES:
+            value = value_label(_LABEL_TABLES[target], value, language)
+        elif target in DATE_FIELDS:
+            value = _as_date(value)
+        cells.append(value)
+    return cells
+
+
+def _write_card(sheet, row: int, values: tuple, language: Language, date_format) -> None:
+    for column, value in enumerate(_row_values(values, language)):
+        if not value:
+            continue
+        if isinstance(value, datetime.date):
+            sheet.write_datetime(row, column, value, date_format)
+        else:
+            sheet.write_string(row, column, value)
+
+
+def _as_date(value: object) -> datetime.date | None:
+    if value is None or isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value)[:10])
+
+
+@contextmanager
+def atomic_xlsx(path: str | os.PathLike) -> Iterator[xlsxwriter.Workbook]:
+    """An xlsxwriter workbook (constant-memory) written to a temporary file in
+    the folder of `path`, moved onto `path` only once closed without error."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".xlsx.tmp",
+                                         dir=folder)
+    os.close(handle)
+    try:
+        workbook = xlsxwriter.Workbook(temp_name, {
+            "constant_memory": True,
+            "tmpdir": str(folder),
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        })
+        try:
+            yield workbook
+        except BaseException:
+            _close_quietly(workbook)
+            raise
+        workbook.close()
+        os.replace(temp_name, target)
+    except BaseException:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
+        raise
+
+
+def _close_quietly(workbook: xlsxwriter.Workbook) -> None:
+    try:
+        workbook.close()
+    except Exception:  # the file is removed anyway
+        pass

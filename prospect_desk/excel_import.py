@@ -1,0 +1,712 @@
+"""Importing prospect cards from a spreadsheet.
+
+`read_sheet` (spreadsheet_read) gives the rows, `auto_map` (header_mapping) a
+first mapping of columns to fields; `preview_import` shows what the first rows
+would become, and `import_cards` writes the valid rows in one transaction.
+Both run without Qt, so the UI calls them from a worker thread with a progress
+callback and a cancel check.
+"""
+
+import datetime
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+
+from peewee import fn
+
+from prospect_desk import search_keys
+from prospect_desk.builtin_labels import BUILTIN_CIRCLE_LABELS
+from prospect_desk.cards import CardData
+from prospect_desk.enums import Kind
+from prospect_desk.header_mapping import (
+    DATE_FIELDS,
+    ImportField,
+    Mapping,
+    auto_map,
+    normalise,
+    parse_credit_status,
+    parse_kind,
+    parse_referral_source,
+    parse_stage,
+)
+from prospect_desk.models import Card, Circle, FollowUp, _now, db
+from prospect_desk.spreadsheet_read import Cell, SheetTable, cell_text, is_blank, read_sheet
+from prospect_desk.validation import CardProblem, DateParseError, DateProblem, check_card, parse_date
+
+ProgressCallback = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+CHUNK_ROWS = 500
+"""Rows per INSERT statement, and how often progress and cancel are checked."""
+
+MIN_PHONE_DIGITS = 6
+"""Phones with fewer digits than this are not compared for duplicates."""
+
+
+class ImportProblem(StrEnum):
+    """Why a row was not imported (or, for a warning, what was left out)."""
+
+    NAME_REQUIRED = "name_required"
+    NOT_A_DATE = "not_a_date"
+    IMPOSSIBLE_DATE = "impossible_date"
+    UNKNOWN_KIND = "unknown_kind"
+    UNKNOWN_STAGE = "unknown_stage"
+    UNKNOWN_CREDIT_STATUS = "unknown_credit_status"
+    UNKNOWN_REFERRAL_SOURCE = "unknown_referral_source"
+    EMAIL_INVALID = "email_invalid"
+    BIRTHDAY_IN_FUTURE = "birthday_in_future"
+    REFERRER_NOT_FOUND = "referrer_not_found"
+    """A warning: the row is imported without the link to its referrer."""
+
+
+ENGLISH_REASONS: dict[ImportProblem, str] = {
+    ImportProblem.NAME_REQUIRED: "No name",
+    ImportProblem.NOT_A_DATE: "Not a date",
+    ImportProblem.IMPOSSIBLE_DATE: "No such date",
+    ImportProblem.UNKNOWN_KIND: "Unknown kind (company or individual)",
+    ImportProblem.UNKNOWN_STAGE: "Unknown stage",
+    ImportProblem.UNKNOWN_CREDIT_STATUS: "Unknown credit status",
+    ImportProblem.UNKNOWN_REFERRAL_SOURCE: "Unknown referral source",
+    ImportProblem.EMAIL_INVALID: "Not an e-mail address",
+    ImportProblem.BIRTHDAY_IN_FUTURE: "Birthday in the future",
+    ImportProblem.REFERRER_NOT_FOUND: "Referrer not found",
+}
+
+
+def english_reason(problem: ImportProblem) -> str:
+    return ENGLISH_REASONS[problem]
+
+
+class DuplicateMode(StrEnum):
+    SKIP = "skip"
+    UPDATE = "update"
+    ADD = "add"
+
+
+class DuplicateKey(StrEnum):
+    """What two cards share that makes them duplicates."""
+
+    PHONE = "phone"
+    EMAIL = "email"
+    NAME_AND_COMPANY = "name_and_company"
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; nothing was written."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    column: int | None
+    """The column index, or None when the problem is not one cell's."""
+    header: str
+    reason: ImportProblem
+
+
+@dataclass
+class RejectedRow:
+    row_number: int
+    """As the spreadsheet numbers it: 1-based, the header row being 1."""
+    values: list[Cell]
+    """The row's cells exactly as read."""
+    problems: list[RowProblem]
+
+    @property
+    def reason(self) -> ImportProblem:
+        return self.problems[0].reason
+
+    @property
+    def header(self) -> str:
+        return self.problems[0].header
+
+
+@dataclass(frozen=True)
+class RowWarning:
+    row_number: int
+    problem: RowProblem
+
+
+@dataclass(frozen=True)
+class DuplicateMatch:
+    key: DuplicateKey
+    card_id: int | None = None
+    """The existing card the row duplicates, or None for an earlier row."""
+    row_number: int | None = None
+    """The earlier row of the same file it duplicates."""
+
+
+@dataclass
+class ImportResult:
+    imported: int = 0
+    """New cards written, duplicates added anyway included."""
+    updated: int = 0
+    """Existing cards (or earlier rows of the file) updated by a duplicate row."""
+    duplicates_skipped: int = 0
+    duplicates_added: int = 0
+    rejected: list[RejectedRow] = field(default_factory=list)
+    circles_created: int = 0
+    follow_ups_created: int = 0
+    warnings: list[RowWarning] = field(default_factory=list)
+
+
+@dataclass
+class ParsedRow:
+    """One spreadsheet row as it would be imported."""
+
+    row_number: int
+    data: CardData
+    circle: str = ""
+    referrer: str = ""
+    next_revisit: datetime.date | None = None
+    given: set[str] = field(default_factory=set)
+    """The CardData fields this row gives a value for (an update sets only these)."""
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    row: ParsedRow
+    duplicate: DuplicateMatch | None
+
+    @property
+    def problems(self) -> list[RowProblem]:
+        return self.row.problems
+
+
+# Turning cells into values --------------------------------------------------
+
+_TEXT_FIELDS = frozenset({
+    ImportField.ADDRESS, ImportField.PHONE, ImportField.MOBILE, ImportField.FAX,
+    ImportField.EMAIL, ImportField.PERSON_IN_CHARGE, ImportField.HANDLER,
+    ImportField.EMPLOYER, ImportField.INTERESTS, ImportField.NOTES,
+})
+_ENUM_PARSERS = {
+    ImportField.KIND: (parse_kind, ImportProblem.UNKNOWN_KIND),
+    ImportField.STAGE: (parse_stage, ImportProblem.UNKNOWN_STAGE),
+    ImportField.CREDIT_STATUS: (parse_credit_status, ImportProblem.UNKNOWN_CREDIT_STATUS),
+    ImportField.REFERRAL_SOURCE: (parse_referral_source, ImportProblem.UNKNOWN_REFERRAL_SOURCE),
+}
+_CARD_PROBLEMS = {
+    CardProblem.NAME_REQUIRED: (ImportField.NAME, ImportProblem.NAME_REQUIRED),
+    CardProblem.EMAIL_INVALID: (ImportField.EMAIL, ImportProblem.EMAIL_INVALID),
+    CardProblem.BIRTHDAY_IN_FUTURE: (ImportField.BIRTHDAY, ImportProblem.BIRTHDAY_IN_FUTURE),
+}
+
+
+def cell_date(value: Cell) -> datetime.date | None:
+    """A date cell as a date; text (or a number such as 20250304) in the
+    spellings `parse_date` knows; raises DateParseError otherwise."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if is_blank(value):
+        return None
+    if isinstance(value, (bool, datetime.time)):
+        raise DateParseError(cell_text(value), DateProblem.NOT_A_DATE)
+    return parse_date(cell_text(value))
+
+
+def normalise_mapping(mapping: dict) -> Mapping:
+    """A mapping as the UI may have stored it (string keys and values) made typed."""
+    return {int(column): (ImportField(value) if value else None)
+            for column, value in mapping.items()}
+
+
+class _RowParser:
+    def __init__(self, headers: list[str], mapping: Mapping, today: datetime.date):
+        self.headers = headers
+        self.today = today
+        self.columns: dict[ImportField, int] = {}
+        for column, target in sorted(mapping.items()):
+            if target is not None and column < len(headers):
+                self.columns.setdefault(ImportField(target), column)
+
+    def header(self, target: ImportField) -> str:
+        column = self.columns.get(target)
+        return self.headers[column] if column is not None else ""
+
+    def parse(self, row_number: int, cells: list[Cell]) -> ParsedRow:
+        values: dict[str, object] = {}
+        given: set[str] = set()
+        problems: list[RowProblem] = []
+        extra: dict[ImportField, object] = {}
+        for target, column in self.columns.items():
+            cell = cells[column]
+            if is_blank(cell):
+                continue
+            if target in DATE_FIELDS:
+                value = self._date(cell, target, column, problems)
+            elif target in _ENUM_PARSERS:
+                value = self._enum(cell, target, column, problems)
+            else:
+                value = cell_text(cell)
+            if value is None:
+                continue
+            if target in _TEXT_FIELDS or target in DATE_FIELDS or target in _ENUM_PARSERS:
+                if target is ImportField.NEXT_REVISIT:
+                    extra[target] = value
+                else:
+                    values[target.value] = value
+                    given.add(target.value)
+            else:
+                extra[target] = value
+        parsed = ParsedRow(row_number=row_number, data=CardData(), given=given,
+                           problems=problems)
+        self._fill(parsed, values, extra)
+        return parsed
+
+    def _date(self, cell: Cell, target: ImportField, column: int,
+              problems: list[RowProblem]) -> datetime.date | None:
+        try:
+            return cell_date(cell)
+        except DateParseError as error:
+            reason = (ImportProblem.IMPOSSIBLE_DATE if error.problem is DateProblem.IMPOSSIBLE
+                      else ImportProblem.NOT_A_DATE)
+            problems.append(RowProblem(column, self.headers[column], reason))
+            return None
+
+    def _enum(self, cell: Cell, target: ImportField, column: int,
+              problems: list[RowProblem]) -> str | None:
+        parser, problem = _ENUM_PARSERS[target]
+        member = parser(cell_text(cell))
+        if member is None:
+            problems.append(RowProblem(column, self.headers[column], problem))
+            return None
+        return member.value
+
+    def _fill(self, parsed: ParsedRow, values: dict, extra: dict) -> None:
+        """Work out kind, name and employer (DOMAIN §1), then check the card."""
+        name = str(extra.get(ImportField.NAME, "")).strip()
+        company = str(extra.get(ImportField.COMPANY, "")).strip()
+        kind = values.pop("kind", None)
+        given = parsed.given
+        if kind is not None:
+            given.add("kind")
+        else:
+            kind = Kind.COMPANY.value if company and not name else Kind.INDIVIDUAL.value
+        if kind == Kind.COMPANY.value:
+            if company and name and company != name and "person_in_charge" not in values:
+                values["person_in_charge"] = name
+                given.add("person_in_charge")
+            name = company or name
+        elif company and not values.get("employer"):
+            values["employer"] = company
+            given.add("employer")
+        data = parsed.data
+        for key, value in values.items():
+            setattr(data, key, value)
+        data.kind = kind
+        data.name = name
+        given.add("name")
+        parsed.circle = str(extra.get(ImportField.CIRCLE, "")).strip()
+        parsed.referrer = str(extra.get(ImportField.REFERRER, "")).strip()
+        parsed.next_revisit = extra.get(ImportField.NEXT_REVISIT)
+        if parsed.problems:
+            return  # a date or label already failed; the card check would only add noise
+        for error in check_card(data, today=self.today):
+            target, reason = _CARD_PROBLEMS[error.problem]
+            column = self.columns.get(target)
+            if target is ImportField.NAME and column is None:
+                column = self.columns.get(ImportField.COMPANY)
+            header = self.headers[column] if column is not None else ""
+            parsed.problems.append(RowProblem(column, header, reason))
+
+
+# Duplicates -------------------------------------------------------------------
+
+def _company_of(data: CardData) -> str:
+    return data.name if data.kind == Kind.COMPANY.value else data.employer
+
+
+def _keys(data: CardData) -> list[tuple[DuplicateKey, object]]:
+    keys: list[tuple[DuplicateKey, object]] = []
+    for phone in (data.phone, data.mobile):
+        digits = search_keys.digits(phone)
+        if len(digits) >= MIN_PHONE_DIGITS:
+            keys.append((DuplicateKey.PHONE, digits))
+    email = data.email.strip().casefold()
+    if email:
+        keys.append((DuplicateKey.EMAIL, email))
+    if data.name.strip():
+        keys.append((DuplicateKey.NAME_AND_COMPANY,
+                     (data.name.strip().casefold(), _company_of(data).strip().casefold())))
+    return keys
+
+
+class _DuplicateIndex:
+    """Phones, e-mails and (name, company) of the live cards and of the rows
+    already taken from the file; a value points to a card id (int) or to a
+    row of the file (ParsedRow)."""
+
+    def __init__(self) -> None:
+        self.index: dict[tuple[DuplicateKey, object], int | ParsedRow] = {}
+        self.names: dict[str, int] = {}
+        """Live cards by case-folded name, for linking referrers."""
+
+    def load_live_cards(self, cancelled: CancelCheck | None = None) -> None:
+        query = (Card.select(Card.id, Card.kind, Card.name, Card.employer, Card.phone,
+                             Card.mobile, Card.email)
+                 .where(Card.deleted_at.is_null()).order_by(Card.id).tuples())
+        for count, (card_id, kind, name, employer, phone, mobile, email) in enumerate(
+                query.iterator()):
+            if cancelled is not None and count % 5000 == 0 and cancelled():
+                raise ImportCancelled
+            data = CardData(kind=kind, name=name, employer=employer, phone=phone,
+                            mobile=mobile, email=email)
+            self.add(data, card_id)
+            self.names.setdefault(name.strip().casefold(), card_id)
+
+    def find(self, data: CardData) -> tuple[DuplicateKey, int | ParsedRow] | None:
+        for key in _keys(data):
+            target = self.index.get(key)
+            if target is not None:
+                return key[0], target
+        return None
+
+    def add(self, data: CardData, target: int | ParsedRow) -> None:
+        for key in _keys(data):
+            self.index.setdefault(key, target)
+
+
+def _match(found: tuple[DuplicateKey, int | ParsedRow] | None) -> DuplicateMatch | None:
+    if found is None:
+        return None
+    key, target = found
+    if isinstance(target, int):
+        return DuplicateMatch(key, card_id=target)
+    return DuplicateMatch(key, row_number=target.row_number)
+
+
+# Derived columns ----------------------------------------------------------------
+
+class DerivedKeys:
+    """`cards.derived_columns`, with the pinyin of each distinct name worked
+    out once per import (pinyin costs some 7 µs a character; a file repeats
+    its companies and surnames). A test holds the two to the same answers."""
+
+    def __init__(self) -> None:
+        self._full: dict[str, str] = {}
+        self._initials: dict[str, str] = {}
+
+    def _pinyin(self, text: str) -> tuple[str, str]:
+        full = self._full.get(text)
+        if full is None:
+            full = self._full[text] = search_keys.pinyin_full(text)
+            self._initials[text] = search_keys.pinyin_initials(text)
+        return full, self._initials[text]
+
+    def columns(self, data: CardData) -> dict[str, str]:
+        name = data.name.strip()
+        has_cjk = search_keys.has_cjk
+        sort_key = self._pinyin(name)[0] if has_cjk(name) else name.lower()
+        phones = [data.phone, data.mobile, data.fax]
+        parts = [data.name, data.employer, data.email, data.address, data.interests,
+                 data.notes, data.person_in_charge, data.handler,
+                 *phones, *(search_keys.digits(p) for p in phones)]
+        for named in (data.name, data.employer):
+            if has_cjk(named):
+                parts.extend(self._pinyin(named))
+        search_text = "\n".join(p.strip().lower() for p in parts if p and p.strip())
+        return {"sort_name": f"{sort_key} {name}", "search_text": search_text}
+
+
+# Preview --------------------------------------------------------------------------
+
+def preview_import(table: SheetTable, mapping: Mapping | None = None, limit: int = 50,
+                   check_duplicates: bool = True) -> list[PreviewRow]:
+    """The first `limit` non-blank rows as they would be imported, each with its
+    problems and the card or earlier row it duplicates. Writes nothing."""
+    parser = _RowParser(table.headers, _mapping_for(table, mapping), datetime.date.today())
+    duplicates = _DuplicateIndex()
+    if check_duplicates:
+        duplicates.load_live_cards()
+    preview: list[PreviewRow] = []
+    for row_number, cells in table.rows():
+        if len(preview) >= limit:
+            break
+        if all(is_blank(c) for c in cells):
+            continue
+        parsed = parser.parse(row_number, cells)
+        found = duplicates.find(parsed.data) if not parsed.problems else None
+        if not parsed.problems and found is None:
+            duplicates.add(parsed.data, parsed)
+        preview.append(PreviewRow(parsed, _match(found)))
+    return preview
+
+
+def _mapping_for(table: SheetTable, mapping: Mapping | None) -> Mapping:
+    return auto_map(table.headers) if mapping is None else normalise_mapping(mapping)
+
+
+# Import ---------------------------------------------------------------------------
+
+@dataclass
+class _Plan:
+    new_rows: list[ParsedRow] = field(default_factory=list)
+    updates: dict[int, list[ParsedRow]] = field(default_factory=dict)
+    result: ImportResult = field(default_factory=ImportResult)
+
+
+class _Progress:
+    def __init__(self, total: int, progress: ProgressCallback | None,
+                 cancelled: CancelCheck | None):
+        self.total = max(total, 1)
+        self.done = 0
+        self._progress = progress
+        self._cancelled = cancelled
+
+    def step(self, count: int) -> None:
+        self.done += count
+        if self._cancelled is not None and self._cancelled():
+            raise ImportCancelled
+        if self._progress is not None:
+            self._progress(min(self.done, self.total), self.total)
+
+
+def import_file(path: str | os.PathLike, sheet: str | None = None,
+                mapping: Mapping | None = None,
+                duplicate_mode: DuplicateMode = DuplicateMode.SKIP,
+                progress: ProgressCallback | None = None,
+                cancelled: CancelCheck | None = None) -> ImportResult:
+    """Read `sheet` of the file at `path` and import it (see `import_cards`)."""
+    return import_cards(read_sheet(path, sheet), mapping, duplicate_mode, progress, cancelled)
+
+
+def import_cards(table: SheetTable, mapping: Mapping | None = None,
+                 duplicate_mode: DuplicateMode = DuplicateMode.SKIP,
+                 progress: ProgressCallback | None = None,
+                 cancelled: CancelCheck | None = None) -> ImportResult:
+    """Import the rows of `table` as cards, all in one transaction.
+
+    Rows with a bad value are left out and listed in `rejected`; rows that
+    duplicate a live card or an earlier row are skipped, update it, or are
+    added anyway, as `duplicate_mode` says. `progress(done, total)` is called
+    every few hundred rows and `cancelled()` checked as often: when it returns
+    True, ImportCancelled is raised and the database is as it was."""
+    mode = DuplicateMode(duplicate_mode)
+    steps = _Progress(2 * table.row_count, progress, cancelled)
+    duplicates = _DuplicateIndex()
+    duplicates.load_live_cards(cancelled)
+    plan = _plan(table, _mapping_for(table, mapping), mode, duplicates, steps)
+    with db.atomic():
+        # Referrers may point at rows further down: check the links at commit.
+        db.execute_sql("PRAGMA defer_foreign_keys = ON")
+        _write(plan, duplicates, steps)
+    if progress is not None:
+        progress(steps.total, steps.total)
+    return plan.result
+
+
+def _plan(table: SheetTable, mapping: Mapping, mode: DuplicateMode,
+          duplicates: _DuplicateIndex, steps: _Progress) -> _Plan:
+    parser = _RowParser(table.headers, mapping, datetime.date.today())
+    plan = _Plan()
+    result = plan.result
+    count = 0
+    for row_number, cells in table.rows():
+        count += 1
+        if count % CHUNK_ROWS == 0:
+            steps.step(CHUNK_ROWS)
+        if all(is_blank(c) for c in cells):
+            continue
+        parsed = parser.parse(row_number, cells)
+        if parsed.problems:
+            result.rejected.append(RejectedRow(row_number, list(cells), parsed.problems))
+            continue
+        found = duplicates.find(parsed.data)
+        if found is None or mode is DuplicateMode.ADD:
+            if found is not None:
+                result.duplicates_added += 1
+            plan.new_rows.append(parsed)
+            duplicates.add(parsed.data, parsed)
+        elif mode is DuplicateMode.SKIP:
+            result.duplicates_skipped += 1
+        else:
+            _plan_update(plan, found[1], parsed)
+    steps.step(count % CHUNK_ROWS)
+    return plan
+
+
+def _plan_update(plan: _Plan, target: int | ParsedRow, parsed: ParsedRow) -> None:
+    plan.result.updated += 1
+    if isinstance(target, int):
+        plan.updates.setdefault(target, []).append(parsed)
+    else:
+        _merge(target, parsed)
+
+
+def _merge(into: ParsedRow, parsed: ParsedRow) -> None:
+    """A later row of the same card: the values it gives replace the earlier ones."""
+    for name in parsed.given:
+        setattr(into.data, name, getattr(parsed.data, name))
+    into.given |= parsed.given
+    into.circle = parsed.circle or into.circle
+    into.referrer = parsed.referrer or into.referrer
+    into.next_revisit = parsed.next_revisit or into.next_revisit
+
+
+_INSERT_FIELDS = [Card.id, *(getattr(Card, f.name.removesuffix("_id")) for f in fields(CardData)),
+                  Card.sort_name, Card.search_text, Card.created_at, Card.updated_at]
+_DATA_NAMES = [f.name for f in fields(CardData)]
+
+
+def _write(plan: _Plan, duplicates: _DuplicateIndex, steps: _Progress) -> None:
+    result = plan.result
+    all_rows = plan.new_rows + [row for rows in plan.updates.values() for row in rows]
+    circles = _circle_ids({row.circle for row in all_rows if row.circle}, result)
+    next_id = (Card.select(fn.MAX(Card.id)).scalar() or 0) + 1
+    ids = {id(row): next_id + i for i, row in enumerate(plan.new_rows)}
+    names = {}
+    for row in plan.new_rows:
+        names.setdefault(row.data.name.casefold(), ids[id(row)])
+    referrer_of = _referrer_linker(names, duplicates.names, result)
+    now = _now()
+    derived = DerivedKeys()
+    follow_ups: list[tuple[int, datetime.date]] = []
+    for start in range(0, len(plan.new_rows), CHUNK_ROWS):
+        chunk = plan.new_rows[start:start + CHUNK_ROWS]
+        values = []
+        for row in chunk:
+            card_id = ids[id(row)]
+            data = row.data
+            data.circle_id = circles.get(row.circle.casefold()) if row.circle else None
+            data.referrer_id = referrer_of(row, card_id)
+            keys = derived.columns(data)
+            values.append((card_id, *[getattr(data, n) for n in _DATA_NAMES],
+                           keys["sort_name"], keys["search_text"], now, now))
+            if row.next_revisit is not None:
+                follow_ups.append((card_id, row.next_revisit))
+        Card.insert_many(values, fields=_INSERT_FIELDS).execute()
+        result.imported += len(chunk)
+        steps.step(len(chunk))
+    for card_id, rows in plan.updates.items():
+        _update_card(card_id, rows, circles, referrer_of, derived, follow_ups, now)
+    result.follow_ups_created = _add_revisits(follow_ups, now)
+
+
+def _update_card(card_id: int, rows: list[ParsedRow], circles: dict[str, int],
+                 referrer_of: Callable[[ParsedRow, int], int | None], derived: DerivedKeys,
+                 follow_ups: list[tuple[int, datetime.date]], now: datetime.datetime) -> None:
+    card = Card.get_by_id(card_id)
+    values = {n: getattr(card, n) for n in _DATA_NAMES if not n.endswith("_id")}
+    data = CardData(**values, circle_id=card.circle_id, referrer_id=card.referrer_id)
+    for row in rows:
+        for name in row.given:
+            setattr(data, name, getattr(row.data, name))
+        if row.circle:
+            data.circle_id = circles.get(row.circle.casefold())
+        if row.referrer:
+            data.referrer_id = referrer_of(row, card_id) or data.referrer_id
+        if row.next_revisit is not None:
+            follow_ups.append((card_id, row.next_revisit))
+    changes = {n: getattr(data, n) for n in _DATA_NAMES if not n.endswith("_id")}
+    Card.update(**changes, circle=data.circle_id, referrer=data.referrer_id,
+                **derived.columns(data), updated_at=now).where(Card.id == card_id).execute()
+
+
+def _add_revisits(follow_ups: list[tuple[int, datetime.date]], now: datetime.datetime) -> int:
+    """Open 'revisit' follow-ups, one per card and date (none if already open)."""
+    wanted = set(follow_ups)
+    card_ids = sorted({card_id for card_id, _ in wanted})
+    for start in range(0, len(card_ids), CHUNK_ROWS):
+        chunk = card_ids[start:start + CHUNK_ROWS]
+        existing = (FollowUp.select(FollowUp.card, FollowUp.due_date)
+                    .where(FollowUp.card.in_(chunk) & (FollowUp.kind == "revisit")
+                           & (FollowUp.status == "open")).tuples())
+        wanted -= set(existing)
+    rows = [(card_id, "revisit", due, "", "open", "", now) for card_id, due in sorted(wanted)]
+    columns = [FollowUp.card, FollowUp.kind, FollowUp.due_date, FollowUp.reason,
+               FollowUp.status, FollowUp.outcome, FollowUp.created_at]
+    for start in range(0, len(rows), CHUNK_ROWS):
+        FollowUp.insert_many(rows[start:start + CHUNK_ROWS], fields=columns).execute()
+    return len(rows)
+
+
+def _referrer_linker(in_file: dict[str, int], live: dict[str, int],
+                     result: ImportResult) -> Callable[[ParsedRow, int], int | None]:
+    """Referrer names resolve to a card of the file first, then a live card."""
+
+    def referrer_of(row: ParsedRow, card_id: int) -> int | None:
+        if not row.referrer:
+            return None
+        key = row.referrer.casefold()
+        found = in_file.get(key) or live.get(key)
+        if found is None or found == card_id:
+            problem = RowProblem(None, "", ImportProblem.REFERRER_NOT_FOUND)
+            result.warnings.append(RowWarning(row.row_number, problem))
+            return None
+        return found
+
+    return referrer_of
+
+
+def _circle_ids(names: Iterable[str], result: ImportResult) -> dict[str, int]:
+    """Case-folded circle name -> circle id, creating the circles not found by
+    their custom name or a built-in circle's English or Chinese label."""
+    known: dict[str, int] = {}
+    for circle_id, builtin_key, name in Circle.select(
+            Circle.id, Circle.builtin_key, Circle.name).order_by(Circle.id).tuples():
+        if name:
+            known.setdefault(normalise(name), circle_id)
+        if builtin_key and builtin_key in BUILTIN_CIRCLE_LABELS:
+            for label in BUILTIN_CIRCLE_LABELS[builtin_key]:
+                known.setdefault(normalise(label), circle_id)
+    ids: dict[str, int] = {}
+    position = Circle.select(fn.MAX(Circle.position)).scalar() or 0
+    for name in sorted(names):
+        key = normalise(name) or name.casefold()
+        if key not in known:
+            position += 1
+            known[key] = Circle.insert(name=name, position=position).execute()
+            result.circles_created += 1
+        ids[name.casefold()] = known[key]
+    return ids
+
+
+# Rejected rows ------------------------------------------------------------------
+
+def save_rejects(path: str | os.PathLike, headers: list[str], rejected: list[RejectedRow],
+                 reason_text: Callable[[ImportProblem], str] = english_reason,
+                 reason_header: str = "Reason", row_header: str = "Row") -> None:
+    """Write the rejected rows, cells as they were read, to an .xlsx file with
+    the original header, then the row number and the reason(s) in two more
+    columns. `reason_text` turns a reason into words (English by default)."""
+    from prospect_desk.excel_export import atomic_xlsx
+
+    with atomic_xlsx(path) as workbook:
+        sheet = workbook.add_worksheet()
+        bold = workbook.add_format({"bold": True})
+        date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+        time_format = workbook.add_format({"num_format": "hh:mm:ss"})
+        width = len(headers)
+        sheet.freeze_panes(1, 0)
+        for column, header in enumerate([*headers, row_header, reason_header]):
+            sheet.write_string(0, column, header, bold)
+        for line, reject in enumerate(rejected, start=1):
+            for column, value in enumerate(reject.values[:width]):
+                _write_cell(sheet, line, column, value, date_format, time_format)
+            sheet.write_number(line, width, reject.row_number)
+            reasons = "; ".join(_describe(p, reason_text) for p in reject.problems)
+            sheet.write_string(line, width + 1, reasons)
+
+
+def _describe(problem: RowProblem, reason_text: Callable[[ImportProblem], str]) -> str:
+    text = reason_text(problem.reason)
+    return f"{problem.header}: {text}" if problem.header else text
+
+
+def _write_cell(sheet, row: int, column: int, value: Cell, date_format, time_format) -> None:
+    if value is None or value == "":
+        return
+    if isinstance(value, bool):
+        sheet.write_boolean(row, column, value)
+    elif isinstance(value, (int, float)):
+        sheet.write_number(row, column, value)
+    elif isinstance(value, (datetime.date, datetime.datetime)):
+        sheet.write_datetime(row, column, value, date_format)
+    elif isinstance(value, datetime.time):
+        sheet.write_datetime(row, column, value, time_format)
+    else:
+        sheet.write_string(row, column, cell_text(value))
