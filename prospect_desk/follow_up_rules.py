@@ -129,6 +129,8 @@ def dump_params(params: Mapping | None) -> str:
 
 
 def load_params(text: str | None) -> dict:
+    if not text or text == "{}":
+        return {}
     try:
         value = json.loads(text or "{}")
     except ValueError:
@@ -177,7 +179,9 @@ class BirthdayOccurrence(NamedTuple):
     birthday: datetime.date  # the birthday this occurrence belongs to
 
 
-BIRTHDAY_KINDS = (FollowUpKind.BIRTHDAY_GIFT.value, FollowUpKind.BIRTHDAY.value)
+GIFT = FollowUpKind.BIRTHDAY_GIFT.value
+BIRTHDAY = FollowUpKind.BIRTHDAY.value
+BIRTHDAY_KINDS = (GIFT, BIRTHDAY)
 
 _MD = "strftime('%m-%d', \"birthday\")"
 # The WHERE matches the partial index card_live_birthday_md of migration 0002,
@@ -287,11 +291,9 @@ def _occurrences(card_id: int, name: str, birthdays: Iterable[datetime.date],
     for birthday in birthdays:
         gift = birthday - _days(lead)
         if start <= gift <= end:
-            yield BirthdayOccurrence(card_id, name, gift, FollowUpKind.BIRTHDAY_GIFT.value,
-                                     birthday)
+            yield BirthdayOccurrence(card_id, name, gift, GIFT, birthday)
         if start <= birthday <= end:
-            yield BirthdayOccurrence(card_id, name, birthday, FollowUpKind.BIRTHDAY.value,
-                                     birthday)
+            yield BirthdayOccurrence(card_id, name, birthday, BIRTHDAY, birthday)
 
 
 def _lunar_cards(where_extra: str = "", params: tuple = ()) -> list[tuple]:
@@ -360,7 +362,7 @@ def birthday_occurrences(start: datetime.date, end: datetime.date,
         done = materialised_occurrences(start, end)
         if done:
             found = [o for o in found if (o.card_id, o.kind, o.date) not in done]
-    found.sort(key=lambda o: (o.date, o.kind != FollowUpKind.BIRTHDAY_GIFT, o.name, o.card_id))
+    found.sort(key=lambda o: (o.date, o.kind != GIFT, o.name, o.card_id))
     return found
 
 

@@ -9,7 +9,8 @@ was computed for (`occurrence_date`), after which the computed one is hidden.
 import calendar
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from peewee import fn
 
@@ -46,11 +47,12 @@ class FollowUpNotOpenError(ValueError):
         self.status = status
 
 
-@dataclass(frozen=True)
-class AgendaItem:
+class AgendaItem(NamedTuple):
     """One line of the calendar: a stored follow-up or a computed birthday
     occurrence (follow_up_id None). `rule` and `params` say why, `reason` is the
-    free text; `occurrence_date` is what a computed occurrence is known by."""
+    free text; `occurrence_date` is what a computed occurrence is known by.
+    (A named tuple: the today view builds thousands, and a frozen dataclass
+    costs several times more to make.)"""
 
     date: datetime.date
     kind: str
@@ -60,7 +62,7 @@ class AgendaItem:
     follow_up_id: int | None
     status: str
     rule: str = FollowUpRule.MANUAL.value
-    params: dict = field(default_factory=dict, compare=False, hash=False)
+    params: dict = {}  # shared default, never mutated: items are read-only
     repeat: str = ""
     occurrence_date: datetime.date | None = None
 
@@ -73,7 +75,7 @@ class AgendaItem:
         return describe(self.rule, self.params, self.reason)
 
     def sort_key(self) -> tuple:
-        return (self.date, self.status != FollowUpStatus.OPEN, KIND_ORDER.get(self.kind, 99),
+        return (self.date, self.status != "open", KIND_ORDER.get(self.kind, 99),
                 self.card_name.casefold(), self.card_id, self.follow_up_id or 0)
 
 
@@ -268,19 +270,28 @@ _ITEM_COLUMNS = (FollowUp.due_date, FollowUp.kind, FollowUp.card, Card.name, Fol
                  FollowUp.repeat, FollowUp.occurrence_date)
 
 
+def _date(value) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def _stored(condition, order=(FollowUp.due_date, FollowUp.id)) -> list[AgendaItem]:
     query = (FollowUp.select(*_ITEM_COLUMNS)
              .join(Card, on=(FollowUp.card == Card.id))
              .where(condition & Card.deleted_at.is_null())
-             .order_by(*order).tuples())
-    return [AgendaItem(due, kind, card_id, name, reason, fid, status, rule, load_params(params),
-                       repeat, occurrence)
+             .order_by(*order))
+    # Straight from the cursor: peewee's per-field conversion costs more than
+    # the query when thousands of rows come back.
+    return [AgendaItem(_date(due), kind, card_id, name, reason, fid, status, rule,
+                       load_params(params), repeat, _date(occurrence))
             for (due, kind, card_id, name, reason, fid, status, rule, params, repeat, occurrence)
-            in query.iterator()]
+            in db.execute_sql(*query.sql())]
+
+
+_OPEN = FollowUpStatus.OPEN.value
 
 
 def _computed(start: datetime.date, end: datetime.date) -> list[AgendaItem]:
-    return [AgendaItem(o.date, o.kind, o.card_id, o.name, "", None, FollowUpStatus.OPEN.value,
+    return [AgendaItem(o.date, o.kind, o.card_id, o.name, "", None, _OPEN,
                        o.kind, {"birthday": o.birthday.isoformat()}, "", o.date)
             for o in follow_up_rules.birthday_occurrences(start, end)]
 

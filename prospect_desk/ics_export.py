@@ -41,7 +41,7 @@ def _summary(item: AgendaItem) -> str:
 
 def build_calendar(start: datetime.date, end: datetime.date,
                    stamp: datetime.datetime | None = None) -> Calendar:
-    stamp = stamp or datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    stamp = stamp or datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -1,0 +1,99 @@
+"""Calendar timings on a large database: 100,000 cards, all with birthdays, and
+50,000 open follow-ups. Targets: month_counts and today_view within 100 ms each.
+
+    python bench/bench_calendar.py
+"""
+
+import datetime
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from prospect_desk.cards import CardData, derived_columns  # noqa: E402
+from prospect_desk.database import close_database, open_database  # noqa: E402
+from prospect_desk.enums import FollowUpKind, FollowUpRule  # noqa: E402
+from prospect_desk.follow_up_rules import follow_up_values  # noqa: E402
+from prospect_desk.follow_ups import month_counts, today_view  # noqa: E402
+from prospect_desk.models import Card, FollowUp, _now, db  # noqa: E402
+
+CARDS = 100_000
+FOLLOW_UPS = 50_000
+TODAY = datetime.date(2025, 3, 8)
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
+KINDS = [k.value for k in FollowUpKind if k not in (FollowUpKind.BIRTHDAY,
+                                                    FollowUpKind.BIRTHDAY_GIFT)]
+
+
+def fill(rng: random.Random) -> None:
+    now = _now()
+    rows = []
+    for _ in range(CARDS):
+        name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
+        data = CardData(name=name, phone=f"021-{rng.randrange(10**7, 10**8)}",
+                        birthday=datetime.date(1950, 1, 1)
+                        + datetime.timedelta(days=rng.randrange(50 * 365)))
+        rows.append({"kind": data.kind, "name": data.name, "phone": data.phone,
+                     "birthday": data.birthday, "stage": data.stage,
+                     "credit_status": data.credit_status, "created_at": now,
+                     "updated_at": now, **derived_columns(data)})
+        if len(rows) == 1000:
+            Card.insert_many(rows).execute()
+            rows = []
+    rows = [follow_up_values(rng.randrange(1, CARDS + 1), rng.choice(KINDS),
+                             TODAY + datetime.timedelta(days=rng.randrange(-30, 365)),
+                             FollowUpRule.MANUAL, reason="bench")
+            for _ in range(FOLLOW_UPS)]
+    for start in range(0, len(rows), 500):
+        FollowUp.insert_many(rows[start:start + 500]).execute()
+
+
+def timed(label: str, fn, runs: int = 20) -> float:
+    fn()  # warm the cache
+    samples = []
+    for _ in range(runs):
+        begin = time.perf_counter()
+        result = fn()
+        samples.append((time.perf_counter() - begin) * 1000)
+    median = statistics.median(samples)
+    print(f"{label:<34} median {median:7.1f} ms   max {max(samples):7.1f} ms   {result}")
+    return median
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        open_database(Path(folder) / "bench.sqlite3")
+        begin = time.perf_counter()
+        with db.atomic():
+            fill(random.Random(7))
+        print(f"filled {CARDS:,} cards and {FOLLOW_UPS:,} follow-ups "
+              f"in {time.perf_counter() - begin:.1f} s")
+
+        def month():
+            counts = month_counts(TODAY.year, TODAY.month)
+            return f"{len(counts)} days, {sum(sum(k.values()) for k in counts.values()):,} items"
+
+        def view():
+            v = today_view(TODAY)
+            return (f"{len(v.overdue):,} overdue, {len(v.today):,} today, "
+                    f"{len(v.upcoming):,} upcoming")
+
+        def december():
+            counts = month_counts(2025, 12)  # the gift window wraps into January
+            return f"{len(counts)} days"
+
+        results = [timed("month_counts(2025, 3)", month),
+                   timed("month_counts(2025, 12)", december),
+                   timed(f"today_view({TODAY})", view)]
+        close_database()
+    verdict = "ok" if max(results) <= 100 else "OVER TARGET"
+    print(f"target 100 ms each: {verdict}")
+
+
+if __name__ == "__main__":
+    main()
