@@ -38,3 +38,34 @@ def test_the_birthday_query_searches_its_index_in_every_window(database):
     searches = [step for step in plan if step.startswith("SEARCH card")]
     assert len(searches) == 2
     assert all("card_live_birthday_md" in step for step in searches)
+
+
+def test_a_database_made_with_the_first_schema_upgrades_with_its_rows(tmp_path):
+    from peewee import SqliteDatabase
+
+    from prospect_desk.database import close_database, migration_runner, open_database
+    from prospect_desk.models import Card, FollowUp
+
+    path = tmp_path / "old.sqlite3"
+    old = SqliteDatabase(str(path))
+    migration_runner(old).up(target="0001_initial")
+    old.execute_sql(
+        "INSERT INTO card (kind, name, address, phone, mobile, fax, email, person_in_charge, "
+        "handler, employer, interests, notes, stage, credit_status, sort_name, search_text, "
+        "created_at, updated_at) VALUES ('individual', 'Wang', '', '', '', '', '', '', '', '', "
+        "'', '', 'new', 'unknown', 'wang', 'wang', '2024-01-01', '2024-01-01')")
+    old.execute_sql(
+        "INSERT INTO follow_up (card_id, kind, due_date, reason, status, outcome, created_at) "
+        "VALUES (1, 'revisit', '2024-02-01', 'call back', 'open', '', '2024-01-01')")
+    old.close()
+    open_database(path)
+    try:
+        card = Card.get_by_id(1)
+        assert (card.birthday_lunar, card.decline_note, card.lunar_birthday_leap) == (False, "",
+                                                                                  False)
+        follow_up = FollowUp.get_by_id(1)
+        assert (follow_up.rule, follow_up.rule_params, follow_up.repeat, follow_up.deal_id) == (
+            "manual", "{}", "", None)
+        assert follow_up.reason == "call back"
+    finally:
+        close_database()
