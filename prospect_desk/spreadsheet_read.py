@@ -12,7 +12,7 @@ import datetime
 import io
 import os
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -50,29 +50,33 @@ class SpreadsheetError(Exception):
         self.detail = detail
 
 
+RowSource = Callable[[], Iterator[list[Cell]]]
+"""Gives the sheet's rows from row 1 and column A, each time it is called."""
+
+
 @dataclass
 class SheetTable:
-    """One sheet: its header row and the rows under it."""
+    """One sheet: its header row and the rows under it, read lazily (the
+    workbook's cells stay in calamine's compact form until asked for)."""
 
     sheet_name: str
     headers: list[str]
     header_row_number: int
     """The spreadsheet row number (1-based) of the header row."""
-    body: list[list[Cell]]
-
-    @property
-    def row_count(self) -> int:
-        return len(self.body)
+    row_count: int
+    """How many rows follow the header (blank ones included)."""
+    source: RowSource
 
     def rows(self) -> Iterator[tuple[int, list[Cell]]]:
         """Each data row with its spreadsheet row number, as a list exactly as
         long as the header row (cut or padded with '')."""
         width = len(self.headers)
-        first = self.header_row_number + 1
-        for offset, row in enumerate(self.body):
+        for number, row in enumerate(self.source(), start=1):
+            if number <= self.header_row_number:
+                continue
             if len(row) != width:
                 row = list(row[:width]) + [""] * (width - len(row))
-            yield first + offset, row
+            yield number, row
 
 
 def cell_text(value: Cell) -> str:
@@ -122,7 +126,8 @@ def read_sheet(path: str | os.PathLike, sheet: str | None = None) -> SheetTable:
     path = Path(path)
     if _is_csv(path):
         _check_exists(path)
-        return _table(path, CSV_SHEET_NAME, 0, _read_csv_rows(path))
+        rows = _read_csv_rows(path)
+        return _table(path, CSV_SHEET_NAME, lambda: iter(rows), len(rows))
     workbook = _open_workbook(path)
     try:
         names = workbook.sheet_names
@@ -133,32 +138,49 @@ def read_sheet(path: str | os.PathLike, sheet: str | None = None) -> SheetTable:
             raise SpreadsheetError(path, ReadProblem.SHEET_NOT_FOUND, name)
         try:
             calamine_sheet = workbook.get_sheet_by_name(name)
-            rows = calamine_sheet.to_python(skip_empty_area=False)
         except python_calamine.PasswordError as exc:
             raise SpreadsheetError(path, ReadProblem.ENCRYPTED, str(exc)) from exc
         except Exception as exc:  # calamine's XmlError, ZipError, CalamineError
             raise SpreadsheetError(path, ReadProblem.DAMAGED, str(exc)) from exc
     finally:
         workbook.close()
-    # skip_empty_area=False gives rows and columns from A1: row i is spreadsheet
-    # row i + 1 and column j is column j + 1 whatever the sheet's used area.
-    return _table(path, name, 0, rows)
+    return _table(path, name, _calamine_rows(calamine_sheet), _calamine_height(calamine_sheet))
 
 
-def _table(path: Path, name: str, first_index: int, rows: list[list[Cell]]) -> SheetTable:
-    header_index = next((i for i, row in enumerate(rows) if any(not is_blank(c) for c in row)),
-                        None)
-    if header_index is None:
+def _calamine_rows(sheet: python_calamine.CalamineSheet) -> RowSource:
+    """calamine yields rows from row 1 but columns from the first used one;
+    blank cells are put back in front so that column j is always column j."""
+    first_column = sheet.start[1] if sheet.start else 0
+    padding = [""] * first_column
+
+    def rows() -> Iterator[list[Cell]]:
+        if sheet.start is None:
+            return
+        for row in sheet.iter_rows():
+            yield padding + row if first_column else row
+
+    return rows
+
+
+def _calamine_height(sheet: python_calamine.CalamineSheet) -> int:
+    return sheet.end[0] + 1 if sheet.end else 0
+
+
+def _table(path: Path, name: str, source: RowSource, height: int) -> SheetTable:
+    header_number = None
+    for number, row in enumerate(source(), start=1):
+        if any(not is_blank(c) for c in row):
+            header_number, header_cells = number, row
+            break
+    if header_number is None:
         raise SpreadsheetError(path, ReadProblem.EMPTY)
-    header_cells = rows[header_index]
     if not any(isinstance(c, str) and c.strip() for c in header_cells):
         raise SpreadsheetError(path, ReadProblem.NO_HEADER)
     headers = [cell_text(c).strip() for c in header_cells]
     while headers and not headers[-1]:
         headers.pop()
-    return SheetTable(sheet_name=name, headers=headers,
-                      header_row_number=first_index + header_index + 1,
-                      body=rows[header_index + 1:])
+    return SheetTable(sheet_name=name, headers=headers, header_row_number=header_number,
+                      row_count=max(height - header_number, 0), source=source)
 
 
 def _is_csv(path: Path) -> bool:

@@ -1,0 +1,136 @@
+"""Excel import and export of 100,000 cards, against the bare library speeds.
+
+    python bench/bench_excel.py [rows]
+
+Prints: python-calamine reading the sheet bare, our import into a fresh
+database, xlsxwriter (constant memory) writing the same rows bare, our export,
+and the peak resident memory. Targets: import <= 3x the bare read, export
+<= 1.3x the bare write, peak memory < 400 MB.
+"""
+
+import datetime
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import python_calamine  # noqa: E402
+import xlsxwriter  # noqa: E402
+
+from prospect_desk.database import close_database, open_database  # noqa: E402
+from prospect_desk.excel_export import EXPORT_FIELDS, export_cards  # noqa: E402
+from prospect_desk.excel_import import import_file  # noqa: E402
+from prospect_desk.header_mapping import export_header  # noqa: E402
+
+SURNAMES = "张王李赵刘陈杨黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红玉兰文斌宇浩鹏飞"
+CITIES = ["上海", "北京", "广州", "深圳", "杭州", "南京", "成都", "武汉", "Taipei", "Hong Kong"]
+TRADES = ["贸易", "科技", "机械", "食品", "印刷", "物流", "建材", "服装", "电子", "咨询"]
+STAGES = ["新的潜在顾客", "拒绝", "现在的客户", "以往客户", "new prospect", "current customer"]
+CIRCLES = ["工作上的朋友", "学校时的朋友", "Shared-hobby friends", "高尔夫球友", "扶轮社", ""]
+
+
+def make_rows(count: int) -> list[list[object]]:
+    rng = random.Random(20250304)
+    companies = [f"{rng.choice(CITIES)}{rng.choice(SURNAMES)}{rng.choice(GIVEN)}"
+                 f"{rng.choice(TRADES)}有限公司" for _ in range(3000)]
+    rows = []
+    for i in range(count):
+        name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
+        company = rng.choice(companies)
+        is_company = i % 10 == 0
+        first = datetime.date(2015, 1, 1) + datetime.timedelta(days=rng.randrange(3650))
+        birthday = datetime.date(1960, 1, 1) + datetime.timedelta(days=rng.randrange(15000))
+        rows.append([
+            f"{company}（{i}）" if is_company else name,
+            "公司" if is_company else "个人",
+            "" if is_company else company,
+            f"021-{50000000 + i:08d}",
+            f"+86 1{3800000000 + i * 7 % 999999999:010d}",
+            "",
+            f"user{i}@example.com",
+            f"{rng.choice(CITIES)}市{rng.choice(GIVEN)}{rng.choice(GIVEN)}路{rng.randrange(1, 999)}号",
+            "", "",
+            rng.choice(STAGES),
+            "良好",
+            rng.choice(CIRCLES),
+            "",
+            "",
+            first,
+            "",
+            None if is_company else birthday,
+            first + datetime.timedelta(days=90) if i % 4 == 0 else None,
+            "高尔夫" if i % 7 == 0 else "",
+            "第一次见面在展会" if i % 5 == 0 else "",
+        ])
+    return rows
+
+
+def write_bare(path: Path, headers: list[str], rows: list[list[object]]) -> None:
+    """xlsxwriter alone: the same cells, types and formats our export writes."""
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = workbook.add_worksheet()
+    bold = workbook.add_format({"bold": True})
+    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    for column, header in enumerate(headers):
+        sheet.write_string(0, column, header, bold)
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            if not value:
+                continue
+            if isinstance(value, datetime.date):
+                sheet.write_datetime(r, c, value, date_format)
+            else:
+                sheet.write_string(r, c, value)
+    workbook.close()
+
+
+def timed(label: str, action) -> float:
+    start = time.perf_counter()
+    result = action()
+    seconds = time.perf_counter() - start
+    print(f"{label:<44} {seconds:7.2f} s", flush=True)
+    return seconds, result
+
+
+def peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    folder = Path(tempfile.mkdtemp(prefix="bench-excel-"))
+    headers = [export_header(f, "zh_CN") for f in EXPORT_FIELDS]
+    rows = make_rows(count)
+    source = folder / "cards.xlsx"
+    bare_write, _ = timed(f"xlsxwriter bare write, {count} rows", 
+                          lambda: write_bare(source, headers, rows))
+    del rows
+
+    def read_bare():
+        workbook = python_calamine.CalamineWorkbook.from_path(str(source))
+        return len(workbook.get_sheet_by_name(workbook.sheet_names[0]).to_python())
+
+    bare_read, _ = timed("python-calamine bare read", read_bare)
+    open_database(folder / "bench.sqlite3")
+    our_import, result = timed("import_file into a fresh database", lambda: import_file(source))
+    print(f"  imported {result.imported}, rejected {len(result.rejected)}, "
+          f"circles created {result.circles_created}, follow-ups {result.follow_ups_created}")
+    our_export, written = timed("export_cards of all cards",
+                                lambda: export_cards(folder / "export.xlsx", language="zh_CN"))
+    print(f"  exported {written}")
+    close_database()
+    print()
+    print(f"import / bare read   {our_import / bare_read:5.2f}x  (target <= 3)")
+    print(f"export / bare write  {our_export / bare_write:5.2f}x  (target <= 1.3)")
+    print(f"peak RSS             {peak_rss_mb():5.0f} MB (target < 400)")
+    print(f"files in {folder}")
+
+
+if __name__ == "__main__":
+    main()
