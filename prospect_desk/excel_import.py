@@ -348,8 +348,6 @@ class _RowParser:
         parsed.circle = str(extra.get(ImportField.CIRCLE, "")).strip()
         parsed.referrer = str(extra.get(ImportField.REFERRER, "")).strip()
         parsed.next_revisit = extra.get(ImportField.NEXT_REVISIT)
-        if parsed.problems:
-            return  # a date or label already failed; the card check would only add noise
         for error in check_card(data, today=self.today):
             target, reason = _CARD_PROBLEMS[error.problem]
             column = self.columns.get(target)
@@ -357,6 +355,7 @@ class _RowParser:
                 column = self.columns.get(ImportField.COMPANY)
             header = self.headers[column] if column is not None else ""
             parsed.problems.append(RowProblem(column, header, reason))
+        parsed.problems.sort(key=lambda p: (p.column is None, p.column or 0))
 
 
 # Duplicates -------------------------------------------------------------------
@@ -365,10 +364,21 @@ def _company_of(data: CardData) -> str:
     return data.name if data.kind == Kind.COMPANY.value else data.employer
 
 
+def phone_key(phone: str) -> str:
+    """The digits of a phone, without China's country code: +86 138-0013-8000,
+    0086 13800138000 and 13800138000 are one number."""
+    digits = search_keys.digits(phone)
+    if digits.startswith("00"):
+        digits = digits[2:]
+    if digits.startswith("86") and len(digits) >= 12:
+        digits = digits[2:]
+    return digits
+
+
 def _keys(data: CardData) -> list[tuple[DuplicateKey, object]]:
     keys: list[tuple[DuplicateKey, object]] = []
     for phone in (data.phone, data.mobile):
-        digits = search_keys.digits(phone)
+        digits = phone_key(phone)
         if len(digits) >= MIN_PHONE_DIGITS:
             keys.append((DuplicateKey.PHONE, digits))
     email = data.email.strip().casefold()
