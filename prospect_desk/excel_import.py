@@ -34,7 +34,13 @@ from prospect_desk.header_mapping import (
 )
 from prospect_desk.models import Card, Circle, FollowUp, _now, db
 from prospect_desk.spreadsheet_read import Cell, SheetTable, cell_text, is_blank, read_sheet
-from prospect_desk.validation import CardProblem, DateParseError, DateProblem, check_card, parse_date
+from prospect_desk.validation import (
+    CardProblem,
+    DateParseError,
+    DateProblem,
+    check_card,
+    parse_date,
+)
 
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]

@@ -122,7 +122,8 @@ def test_credit_statuses_are_recognised_in_both_languages(text, status):
     ("客户", ReferralSource.CUSTOMER), ("朋友", ReferralSource.FRIEND),
     ("竞争对手的客户", ReferralSource.COMPETITOR_CUSTOMER), ("供应商", ReferralSource.SUPPLIER),
     ("家人", ReferralSource.FAMILY), ("customer", ReferralSource.CUSTOMER),
-    ("Friend", ReferralSource.FRIEND), ("Competitor's customer", ReferralSource.COMPETITOR_CUSTOMER),
+    ("Friend", ReferralSource.FRIEND),
+    ("Competitor's customer", ReferralSource.COMPETITOR_CUSTOMER),
     ("supplier", ReferralSource.SUPPLIER), ("family", ReferralSource.FAMILY),
 ])
 def test_referral_sources_are_recognised_in_both_languages(text, source):
