@@ -158,7 +158,7 @@ class ImportResult:
     warnings: list[RowWarning] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedRow:
     """One spreadsheet row as it would be imported."""
 
@@ -181,6 +181,11 @@ class ParsedRow:
         if self.data is not None:
             self.values = astuple_shallow(self.data)
             self.data = None
+            given = frozenset(self.given)
+            self.given = _GIVEN_SETS.setdefault(given, given)  # most rows share one
+
+
+_GIVEN_SETS: dict[frozenset, frozenset] = {}
 
 
 def astuple_shallow(data: CardData) -> tuple:
