@@ -33,7 +33,9 @@ SUPPORTED_LANGUAGES = ("en", "zh_CN")
 
 
 def qsettings() -> QSettings:
-    return QSettings(ORGANIZATION, APPLICATION)
+    """The application's settings (organization and name come from the app object,
+    so tests can point the default format at a folder of their own)."""
+    return QSettings()
 
 
 def read(spec: SettingSpec) -> Any:
