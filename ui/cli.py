@@ -5,8 +5,6 @@ messages go through Qt's translation like the rest of the UI."""
 
 import argparse
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -15,23 +13,9 @@ from prospect_desk.database import DatabaseOpenError, close_database, open_datab
 from prospect_desk.demo import load_demo
 from prospect_desk.stats import card_stats
 from ui import settings
+from ui.cli_command import EXIT_FAILED, EXIT_OK, Command, tr
 from ui.labels import CREDIT_STATUSES, KINDS, STAGES, circle_name, label
 from ui.translation import install_language
-
-EXIT_OK = 0
-EXIT_FAILED = 2
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("cli", text)
-
-
-@dataclass(frozen=True)
-class Command:
-    name: str
-    help: Callable[[], str]
-    add_arguments: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -65,12 +49,18 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
     pass
 
 
-COMMANDS: list[Command] = [
+CARD_COMMANDS: list[Command] = [
     Command("demo", lambda: tr("fill the database with the demo set of about 200 cards"),
             _no_arguments, _run_demo),
     Command("stats", lambda: tr("print counts of cards by kind, stage, credit status and circle"),
             _no_arguments, _run_stats),
 ]
+
+
+COMMANDS: list[Command] = [
+    *CARD_COMMANDS,
+]
+"""Every subcommand; each feature's module (ui/cli_*.py) adds its own list here."""
 
 
 def build_parser() -> argparse.ArgumentParser:

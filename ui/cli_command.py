@@ -1,0 +1,22 @@
+"""What a subcommand is, for ui/cli.py and each feature's ui/cli_*.py."""
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+EXIT_OK = 0
+EXIT_FAILED = 2
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("cli", text)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: Callable[[], str]
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
