@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import asdict, dataclass, fields
 
-from prospect_desk import search_keys
+from prospect_desk import follow_up_rules, search_keys
 from prospect_desk.enums import CreditStatus, Kind, Stage
 from prospect_desk.models import Card, _now, db
 from prospect_desk.validation import FieldError, check_card
@@ -85,6 +85,25 @@ def update_card(card_id: int, data: CardData) -> None:
                    .where(Card.id == card_id).execute())
     if not changed:
         raise CardNotFoundError(card_id)
+
+
+def save_card(card_id: int | None, data: CardData,
+              today: datetime.date | None = None) -> int:
+    """Save the card form as the user does: create it (card_id None) or update
+    it, then let the follow-up rules react, so a referred prospect gets its first
+    contact and a referrer is thanked when the card becomes a customer. Returns
+    the card's id."""
+    if card_id is None:
+        card_id = create_card(data)
+        follow_up_rules.on_card_created(card_id, today)
+        if data.stage == Stage.CUSTOMER:
+            follow_up_rules.on_stage_changed(card_id, Stage.NEW.value, data.stage, today)
+        return card_id
+    old_stage = Card.select(Card.stage).where(Card.id == card_id).scalar()
+    update_card(card_id, data)
+    if old_stage != data.stage:
+        follow_up_rules.on_stage_changed(card_id, old_stage, data.stage, today)
+    return card_id
 
 
 def card_data(card: Card) -> CardData:

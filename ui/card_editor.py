@@ -19,10 +19,9 @@ from prospect_desk.cards import (
     CardInvalidError,
     card_data,
     card_name,
-    create_card,
     get_card,
     referred_by,
-    update_card,
+    save_card,
 )
 from prospect_desk.circles import list_circles
 from prospect_desk.enums import Kind
@@ -324,10 +323,7 @@ class CardEditor(QWidget):
         data, errors = self.collect()
         if data is not None:
             try:
-                if self._card_id is None:
-                    self._card_id = create_card(data)
-                else:
-                    update_card(self._card_id, data)
+                self._card_id = save_card(self._card_id, data)
             except CardInvalidError as invalid:
                 errors = {e.field: self._problem_text(e.problem) for e in invalid.errors}
         if errors:
