@@ -1,6 +1,7 @@
 """The queries behind the card list: filter, search and sort in SQL, rows by id."""
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -71,18 +72,19 @@ class CardRow:
     last_contact: datetime.date | None
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+_PHONE_LIKE = re.compile(r"^[\d+\-().]+$")
 
 
 def _where(card_filter: CardFilter):
     condition = (Card.deleted_at.is_null(False) if card_filter.trashed
                  else Card.deleted_at.is_null())
     for token in search_keys.search_tokens(card_filter.search):
-        match = Card.search_text ** f"%{_escape_like(token)}%"
+        # instr, not LIKE: what the user types is matched literally (%, _ too);
+        # both sides are already lower case.
+        match = fn.instr(Card.search_text, token) > 0
         token_digits = search_keys.digits(token)
-        if token_digits != token and len(token_digits) >= 3:
-            match |= Card.search_text ** f"%{token_digits}%"
+        if token_digits != token and len(token_digits) >= 3 and _PHONE_LIKE.match(token):
+            match |= fn.instr(Card.search_text, token_digits) > 0
         condition &= match
     if card_filter.kinds:
         condition &= Card.kind.in_(sorted(card_filter.kinds))

@@ -56,7 +56,8 @@ class FieldError:
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-def check_card(card, card_id: int | None = None, today: datetime.date | None = None) -> list[FieldError]:
+def check_card(card, card_id: int | None = None,
+               today: datetime.date | None = None) -> list[FieldError]:
     """The problems with a `CardData`, field by field; empty when it may be saved."""
     today = today or datetime.date.today()
     errors = []

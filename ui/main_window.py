@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.show_settings)
         self.find_action = QAction(self.tr("Find"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.find_action.triggered.connect(self.focus_search)
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -158,6 +158,10 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.settings_action)
 
     # --- the list ------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def current_filter(self) -> CardFilter:
         return CardFilter(search=self.search.text(), kinds=self.filter_panel.kinds(),
                           stages=self.filter_panel.stages(),

@@ -14,7 +14,8 @@ class SettingsDialog(QDialog):
         self.language.addItem(self.tr("Follow the system"), "")
         self.language.addItem("English", "en")
         self.language.addItem("简体中文", "zh_CN")
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.read(settings.LANGUAGE))))
+        chosen = self.language.findData(settings.read(settings.LANGUAGE))
+        self.language.setCurrentIndex(max(0, chosen))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -58,7 +58,8 @@ def test_company_card_shows_company_fields_and_keeps_phones_as_typed(type_text, 
     assert main_window.model.index(row, 6).data() == "Good"
 
 
-def test_a_card_without_a_name_or_with_an_impossible_date_is_not_saved(type_text, main_window, qtbot):
+def test_a_card_without_a_name_or_with_an_impossible_date_is_not_saved(type_text, main_window,
+                                                                       qtbot):
     main_window.new_individual_action.trigger()
     editor = main_window.editor
     type_text(editor.dates["birthday"].edit, "1985-02-30")
@@ -82,7 +83,8 @@ def test_editing_a_card_changes_it_in_the_list(type_text, main_window, qtbot):
     assert main_window.model.index(0, 2).data() == "Pacific Office Supply"
 
 
-def test_search_filters_as_the_user_types_including_pinyin_and_initials(type_text, main_window, qtbot):
+def test_search_filters_as_the_user_types_including_pinyin_and_initials(type_text, main_window,
+                                                                        qtbot):
     create_card(CardData(name="张伟", mobile="13800138000"))
     create_card(CardData(name="王芳", interests="golf"))
     create_card(CardData(name="Peter Lam", notes="met at the 2024 fair"))

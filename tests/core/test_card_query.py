@@ -1,0 +1,100 @@
+import datetime
+
+from prospect_desk.card_query import (
+    NO_CIRCLE,
+    CardFilter,
+    ListColumn,
+    card_ids,
+    card_rows,
+    count_cards,
+)
+from prospect_desk.cards import CardData, create_card, delete_cards
+from prospect_desk.circles import list_circles
+
+
+def names(ids):
+    rows = card_rows(ids)
+    return [rows[i].name for i in ids]
+
+
+def make(**values):
+    return create_card(CardData(**values))
+
+
+def test_search_matches_every_listed_field(database):
+    make(name="Name match")
+    make(name="B", employer="Harbour Logistics")
+    make(name="C", mobile="+86 138 0013 8000")
+    make(name="D", email="d@example.com")
+    make(name="E", address="上海市人民路")
+    make(name="F", interests="高尔夫")
+    make(name="G", notes="met at the fair")
+    for text, expected in [("name match", ["Name match"]), ("harbour", ["B"]),
+                           ("13800138000", ["C"]), ("+86 138", ["C"]), ("example.com", ["D"]),
+                           ("人民路", ["E"]), ("高尔夫", ["F"]), ("FAIR", ["G"])]:
+        assert names(card_ids(CardFilter(search=text))) == expected, text
+
+
+def test_chinese_names_are_found_by_pinyin_and_initials(database):
+    make(name="张伟")
+    make(name="王芳")
+    assert names(card_ids(CardFilter(search="zhangwei"))) == ["张伟"]
+    assert names(card_ids(CardFilter(search="zw"))) == ["张伟"]
+    assert names(card_ids(CardFilter(search="wang fang"))) == ["王芳"]
+
+
+def test_like_wildcards_typed_by_the_user_are_taken_literally(database):
+    make(name="100% cotton")
+    make(name="100 cotton")
+    assert names(card_ids(CardFilter(search="100%"))) == ["100% cotton"]
+
+
+def test_filters_combine_and_trashed_cards_are_hidden(database):
+    work, school = list_circles()[:2]
+    make(name="A", kind="company", stage="customer", circle_id=work.id)
+    make(name="B", stage="customer", credit_status="bad", circle_id=work.id)
+    make(name="C", stage="declined", circle_id=school.id)
+    gone = make(name="D", stage="customer", circle_id=work.id)
+    make(name="E")
+    delete_cards([gone])
+    assert names(card_ids(CardFilter(stages=frozenset({"customer"})))) == ["A", "B"]
+    assert names(card_ids(CardFilter(kinds=frozenset({"company"})))) == ["A"]
+    assert names(card_ids(CardFilter(credit_statuses=frozenset({"bad"})))) == ["B"]
+    assert names(card_ids(CardFilter(circle_ids=frozenset({school.id})))) == ["C"]
+    assert names(card_ids(CardFilter(circle_ids=frozenset({NO_CIRCLE})))) == ["E"]
+    assert names(card_ids(CardFilter(trashed=True))) == ["D"]
+    assert count_cards() == 4
+
+
+def test_names_sort_by_pinyin_among_latin_names(database):
+    for name in ["张伟", "Alice", "王芳", "Bob"]:
+        make(name=name)
+    assert names(card_ids(sort=ListColumn.NAME)) == ["Alice", "Bob", "王芳", "张伟"]
+    descending = card_ids(sort=ListColumn.NAME, descending=True)
+    assert names(descending) == ["张伟", "王芳", "Bob", "Alice"]
+
+
+def test_empty_values_sort_last_in_both_directions(database):
+    make(name="A")
+    make(name="B", first_contact=datetime.date(2025, 1, 1))
+    make(name="C", first_contact=datetime.date(2024, 1, 1))
+    assert names(card_ids(sort=ListColumn.FIRST_CONTACT)) == ["C", "B", "A"]
+    assert names(card_ids(sort=ListColumn.FIRST_CONTACT, descending=True)) == ["B", "C", "A"]
+
+
+def test_circle_column_sorts_by_the_users_circle_order(database):
+    work, school = list_circles()[:2]
+    make(name="A", circle_id=school.id)
+    make(name="B", circle_id=work.id)
+    make(name="C")
+    assert names(card_ids(sort=ListColumn.CIRCLE)) == ["B", "A", "C"]
+
+
+def test_company_column_is_the_company_card_itself_or_the_employer(database):
+    make(name="Harbour Ltd", kind="company")
+    make(name="Bob", employer="Acme")
+    make(name="Amy")
+    ids = card_ids(sort=ListColumn.COMPANY)
+    rows = card_rows(ids)
+    assert [(rows[i].name, rows[i].company) for i in ids] == [
+        ("Bob", "Acme"), ("Harbour Ltd", "Harbour Ltd"), ("Amy", "")]
