@@ -64,6 +64,7 @@ def demo_cards(today: datetime.date, size: int = DEMO_SIZE, seed: int = 2026) ->
     rng = random.Random(seed)
     circle_ids = [c.id for c in Circle.select(Circle.id).order_by(Circle.position)]
     cards = []
+    companies: set[str] = set()
     for index in range(size):
         city, districts, area = rng.choice(CN_CITIES)
         address = f"{city}{rng.choice(districts)}{rng.choice(STREETS)}{rng.randint(1, 999)}号"
@@ -80,8 +81,12 @@ def demo_cards(today: datetime.date, size: int = DEMO_SIZE, seed: int = 2026) ->
         )
         if index % 5 == 0:
             card.kind = Kind.COMPANY.value
-            card.name = (rng.choice(CN_COMPANY_STEMS) + rng.choice(CN_COMPANY_TRADES)
-                         if chinese else rng.choice(EN_COMPANIES))
+            for _ in range(20):  # a company has one card
+                card.name = (rng.choice(CN_COMPANY_STEMS) + rng.choice(CN_COMPANY_TRADES)
+                             if chinese else rng.choice(EN_COMPANIES))
+                if card.name not in companies:
+                    break
+            companies.add(card.name)
             card.phone = _phone(rng, area)
             card.fax = _phone(rng, area) if rng.random() < 0.6 else ""
             boss = rng.choice(SURNAMES) + rng.choice(GIVEN)

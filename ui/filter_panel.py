@@ -71,13 +71,12 @@ class FilterPanel(QWidget):
         self.circle_hint.setWordWrap(True)
         self.circle_hint.setStyleSheet("color: palette(mid); font-size: 11px;")
 
-        self.add_button = self._tool_button("list-add", self.tr("Add circle"), self.add)
-        self.rename_button = self._tool_button("document-edit", self.tr("Rename circle"),
+        self.add_button = self._tool_button("+", self.tr("Add circle"), self.add)
+        self.rename_button = self._tool_button("✎", self.tr("Rename circle"),
                                                self.rename_current)
-        self.up_button = self._tool_button("go-up", self.tr("Move up"), lambda: self.move(-1))
-        self.down_button = self._tool_button("go-down", self.tr("Move down"),
-                                             lambda: self.move(1))
-        self.remove_button = self._tool_button("list-remove", self.tr("Remove circle"),
+        self.up_button = self._tool_button("↑", self.tr("Move up"), lambda: self.move(-1))
+        self.down_button = self._tool_button("↓", self.tr("Move down"), lambda: self.move(1))
+        self.remove_button = self._tool_button("−", self.tr("Remove circle"),
                                                self.remove_current)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.rename_button, self.up_button, self.down_button,
@@ -97,16 +96,13 @@ class FilterPanel(QWidget):
         layout.addWidget(circles, 1)
         self.reload_circles()
 
-    def _tool_button(self, icon: str, text: str, slot) -> QToolButton:
-        from PySide6.QtGui import QIcon
-
+    def _tool_button(self, symbol: str, text: str, slot) -> QToolButton:
+        """A small button showing a symbol, named in full by its tooltip."""
         button = QToolButton()
-        button.setIcon(QIcon.fromTheme(icon))
-        button.setText(text)
+        button.setText(symbol)
         button.setToolTip(text)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly
-                                  if QIcon.fromTheme(icon).isNull()
-                                  else Qt.ToolButtonStyle.ToolButtonIconOnly)
+        button.setAccessibleName(text)
+        button.setMinimumWidth(28)
         button.clicked.connect(slot)
         return button
 
