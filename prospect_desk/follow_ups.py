@@ -346,3 +346,28 @@ def month_counts(year: int, month: int,
             for kind, n in per_kind.items():
                 target[kind] = target.get(kind, 0) + n
     return dict(sorted(counts.items()))
+
+
+def card_follow_ups(card_id: int, today: datetime.date, days: int = 366) -> list[AgendaItem]:
+    """The card's open follow-ups, overdue ones included, and its birthday
+    occurrences of the next `days` days, ordered by date."""
+    items = _stored((FollowUp.card == card_id) & (FollowUp.status == FollowUpStatus.OPEN.value))
+    end = today + datetime.timedelta(days=days)
+    lead = follow_up_rules.rule_settings.get("birthday_lead_days")
+    done = follow_up_rules.materialised_occurrences(today, end)
+    items += [AgendaItem(o.date, o.kind, o.card_id, o.name, "", None, _OPEN,
+                         o.kind, {"birthday": o.birthday.isoformat()}, "", o.date)
+              for o in follow_up_rules._card_occurrences(card_id, today, end, lead)
+              if (o.card_id, o.kind, o.date) not in done]
+    items.sort(key=AgendaItem.sort_key)
+    return items
+
+
+def has_work(today: datetime.date, days: int = 7) -> bool:
+    """Whether there is anything open to follow up: any open follow-up of a live
+    card, or a birthday in the next `days` days."""
+    stored = (FollowUp.select(FollowUp.id).join(Card, on=(FollowUp.card == Card.id))
+              .where((FollowUp.status == FollowUpStatus.OPEN.value)
+                     & Card.deleted_at.is_null()).exists())
+    return stored or bool(follow_up_rules.birthday_occurrences(
+        today, today + datetime.timedelta(days=days)))

@@ -73,3 +73,87 @@ def circle_name(name: str | None, builtin_key: str | None) -> str:
     if name:
         return name
     return label(BUILTIN_CIRCLES, builtin_key)
+
+FOLLOW_UP_KINDS = {
+    "birthday_gift": QT_TRANSLATE_NOOP("Labels", "Birthday gift"),
+    "birthday": QT_TRANSLATE_NOOP("Labels", "Birthday"),
+    "revisit": QT_TRANSLATE_NOOP("Labels", "Revisit"),
+    "thank_you": QT_TRANSLATE_NOOP("Labels", "Thank-you"),
+    "delivery_check": QT_TRANSLATE_NOOP("Labels", "Delivery check"),
+    "installation_test": QT_TRANSLATE_NOOP("Labels", "Installation test"),
+    "training": QT_TRANSLATE_NOOP("Labels", "Training"),
+    "testimonial": QT_TRANSLATE_NOOP("Labels", "Testimonial request"),
+    "repeat_purchase": QT_TRANSLATE_NOOP("Labels", "Repeat purchase"),
+    "referral_first_contact": QT_TRANSLATE_NOOP("Labels", "Referral: first contact"),
+    "thank_referrer": QT_TRANSLATE_NOOP("Labels", "Thank the referrer"),
+    "mailer": QT_TRANSLATE_NOOP("Labels", "Mailer"),
+    "collection": QT_TRANSLATE_NOOP("Labels", "Collection"),
+    "win_back": QT_TRANSLATE_NOOP("Labels", "Win back"),
+    "manual": QT_TRANSLATE_NOOP("Labels", "Follow-up"),
+}
+
+# Why a follow-up exists, by rule; {name} stands for the rule's parameter.
+FOLLOW_UP_REASONS = {
+    "birthday_gift": QT_TRANSLATE_NOOP("Labels", "Birthday on {birthday}: send a small gift"),
+    "birthday": QT_TRANSLATE_NOOP("Labels", "Birthday"),
+    "decline_revisit": QT_TRANSLATE_NOOP(
+        "Labels", "Revisit after 'not now' ({reason}): check the same person still buys"),
+    "lost_revisit": QT_TRANSLATE_NOOP(
+        "Labels", "Revisit after a lost deal ({reason}): bring something new"),
+    "won_thank_you": QT_TRANSLATE_NOOP("Labels", "Thank the customer for the purchase"),
+    "won_delivery_check": QT_TRANSLATE_NOOP(
+        "Labels", "Check the delivery and ask whether they are satisfied"),
+    "won_installation_test": QT_TRANSLATE_NOOP("Labels", "Test the installation"),
+    "won_training": QT_TRANSLATE_NOOP("Labels", "Train use and upkeep"),
+    "won_testimonial": QT_TRANSLATE_NOOP("Labels", "Ask for a testimonial letter"),
+    "won_repeat_purchase": QT_TRANSLATE_NOOP("Labels", "Prompt the repeat purchase"),
+    "referral_first_contact": QT_TRANSLATE_NOOP(
+        "Labels", "Referred by {referrer_name}: “{referrer_name} asked me to call you”"),
+    "thank_referrer": QT_TRANSLATE_NOOP(
+        "Labels", "{referred_name} became a customer: thank the referrer"),
+    "campaign": QT_TRANSLATE_NOOP("Labels", "Campaign ({campaign_kind})"),
+}
+
+DECLINE_REASONS = {
+    "price": QT_TRANSLATE_NOOP("Labels", "Price"),
+    "timing": QT_TRANSLATE_NOOP("Labels", "Not the right time"),
+    "budget": QT_TRANSLATE_NOOP("Labels", "No budget yet"),
+    "has_supplier": QT_TRANSLATE_NOOP("Labels", "Has a supplier"),
+    "obstacle": QT_TRANSLATE_NOOP("Labels", "An obstacle (delivery, packaging, payment terms)"),
+    "person_left": QT_TRANSLATE_NOOP("Labels", "The buyer left or moved"),
+    "cash_shortage": QT_TRANSLATE_NOOP("Labels", "Short of cash for now"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other (say what)"),
+}
+
+LOST_REASONS = {
+    "price_terms": QT_TRANSLATE_NOOP("Labels", "Price or terms"),
+    "product_fit": QT_TRANSLATE_NOOP("Labels", "The product did not fit"),
+    "timing": QT_TRANSLATE_NOOP("Labels", "Timing"),
+    "competitor": QT_TRANSLATE_NOOP("Labels", "A competitor won"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+
+SELF_REVIEW_QUESTIONS = {
+    "need_and_motive": QT_TRANSLATE_NOOP(
+        "Labels", "Did I grasp the customer's need and motive?"),
+    "approach_attention": QT_TRANSLATE_NOOP("Labels", "Did my approach get their attention?"),
+    "talk_raised_desire": QT_TRANSLATE_NOOP("Labels", "Did my talk raise their desire to buy?"),
+    "handled_objections": QT_TRANSLATE_NOOP("Labels", "Did I handle their objections?"),
+    "closing_techniques": QT_TRANSLATE_NOOP("Labels", "Did I use closing techniques?"),
+    "attitude_and_manner": QT_TRANSLATE_NOOP("Labels", "Were my attitude and manner right?"),
+}
+
+REPEATS = {
+    "": QT_TRANSLATE_NOOP("Labels", "Once"),
+    "weekly": QT_TRANSLATE_NOOP("Labels", "Every week"),
+    "monthly": QT_TRANSLATE_NOOP("Labels", "Every month"),
+    "yearly": QT_TRANSLATE_NOOP("Labels", "Every year"),
+}
+
+CAMPAIGN_KINDS = {
+    "advertising_mailer": QT_TRANSLATE_NOOP("Labels", "Advertising mailer"),
+    "brochure": QT_TRANSLATE_NOOP("Labels", "New-product brochure"),
+    "new_arrival_report": QT_TRANSLATE_NOOP("Labels", "New-arrival report"),
+    "exhibition_invitation": QT_TRANSLATE_NOOP("Labels", "Exhibition invitation"),
+    "personal_letter": QT_TRANSLATE_NOOP("Labels", "Personal letter"),
+}

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,7 @@ from prospect_desk.enums import Kind
 from ui import settings
 from ui.card_editor import CardEditor
 from ui.filter_panel import FilterPanel
+from ui.follow_up_panel import FollowUpPanel
 from ui.history_panel import HistoryPanel
 from ui.models.card_table_model import CardTableModel
 from ui.settings_dialog import SettingsDialog
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
 
         self.editor = CardEditor()
         self.history = HistoryPanel()
+        self.follow_ups = FollowUpPanel()
         editor_scroll = QScrollArea()
         editor_scroll.setWidgetResizable(True)
         editor_scroll.setWidget(self.editor)
@@ -79,7 +82,11 @@ class MainWindow(QMainWindow):
 
         self.detail_splitter = QSplitter(Qt.Orientation.Vertical)
         self.detail_splitter.addWidget(editor_scroll)
-        self.detail_splitter.addWidget(self.history)
+        self.card_tabs = QTabWidget()
+        self.card_tabs.setObjectName("cardTabs")
+        self.card_tabs.addTab(self.follow_ups, self.tr("Follow-ups"))
+        self.card_tabs.addTab(self.history, self.tr("History"))
+        self.detail_splitter.addWidget(self.card_tabs)
         self.detail_splitter.setStretchFactor(0, 3)
         self.detail_splitter.setStretchFactor(1, 2)
 
@@ -102,6 +109,7 @@ class MainWindow(QMainWindow):
         self.editor.openCard.connect(self.open_card)
         self.editor.dirtyChanged.connect(self._update_title)
         self.history.changed.connect(lambda _card_id: self._refresh_keep_selection())
+        self.follow_ups.changed.connect(self._on_follow_ups_changed)
         self.model.refreshed.connect(self._update_count)
         self._build_actions()
         self._restore_layout()
@@ -211,6 +219,7 @@ class MainWindow(QMainWindow):
         self._current_id = card_id
         self.editor.show_card(card_id)
         self.history.show_card(card_id)
+        self.follow_ups.show_card(card_id)
         self._update_title()
 
     def open_card(self, card_id: int) -> None:
@@ -253,6 +262,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().clearSelection()
         self._current_id = None
         self.history.show_card(None)
+        self.follow_ups.show_card(None)
         self.editor.new_card(kind)
         self._update_title()
 
@@ -260,9 +270,17 @@ class MainWindow(QMainWindow):
         self._current_id = card_id
         if self.history.card_id != card_id:
             self.history.show_card(card_id)
+        self.follow_ups.show_card(card_id)
         self.filter_panel.reload_circles()
         self._refresh_keep_selection()
         self.statusBar().showMessage(self.tr("Card saved."), 3000)
+
+    def _on_follow_ups_changed(self, card_id: int) -> None:
+        """A follow-up done (history), a card declined or a deal won (stage)."""
+        self.history.reload()
+        if not self.editor.is_dirty and self.editor.card_id == card_id:
+            self.editor.show_card(card_id)
+        self._refresh_keep_selection()
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})

@@ -246,3 +246,28 @@ def test_month_counts_of_february_in_a_non_leap_year_include_feb_29_birthdays(da
                                      D(2025, 2, 28): {"birthday": 1}}
     assert month_counts(2024, 2) == {D(2024, 2, 22): {"birthday_gift": 1},
                                      D(2024, 2, 29): {"birthday": 1}}
+
+
+# --- a card's own follow-ups and whether there is work ------------------------------
+
+
+def test_a_card_lists_its_open_follow_ups_and_coming_birthdays(database):
+    from prospect_desk.cards import CardData, create_card
+    from prospect_desk.follow_ups import add_follow_up, card_follow_ups, has_work, skip
+
+    today = datetime.date(2025, 3, 4)
+    assert not has_work(today)
+    wang = create_card(CardData(name="Wang", birthday=datetime.date(1980, 3, 20)))
+    other = create_card(CardData(name="Other"))
+    late = add_follow_up(wang, "manual", datetime.date(2025, 3, 1), "call back")
+    gone = add_follow_up(wang, "manual", datetime.date(2025, 3, 10))
+    add_follow_up(other, "manual", datetime.date(2025, 3, 5))
+    skip(gone, today)
+    items = card_follow_ups(wang, today)
+    # gift 7 days before the birthday: 20 - 7 = 13
+    assert [(i.date, i.kind, i.follow_up_id) for i in items] == [
+        (datetime.date(2025, 3, 1), "manual", late),
+        (datetime.date(2025, 3, 13), "birthday_gift", None),
+        (datetime.date(2025, 3, 20), "birthday", None),
+    ]
+    assert has_work(today)

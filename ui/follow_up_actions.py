@@ -1,0 +1,48 @@
+"""Done, skip and move for one follow-up, stored or computed (a birthday), as the
+card panel, the today view and the calendar all offer them."""
+
+import datetime
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from prospect_desk import follow_ups
+from prospect_desk.follow_ups import AgendaItem
+from ui.follow_up_dialogs import DatePickDialog, OutcomeDialog
+from ui.follow_up_text import item_label
+
+
+def complete_item(parent: QWidget, item: AgendaItem, today: datetime.date) -> bool:
+    """Ask what came of it and mark it done (logged in the card's history)."""
+    dialog = OutcomeDialog(f"{item.card_name}: {item_label(item)}", parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    outcome, how, text = dialog.outcome_text(), dialog.activity_kind(), item_label(item)
+    if item.computed:
+        follow_ups.complete_occurrence(item.card_id, item.kind, item.occurrence_date, outcome,
+                                       today, activity_kind=how, label=text)
+    else:
+        follow_ups.complete(item.follow_up_id, outcome, today, activity_kind=how, label=text)
+    return True
+
+
+def skip_item(item: AgendaItem, today: datetime.date) -> bool:
+    if item.computed:
+        follow_ups.skip_occurrence(item.card_id, item.kind, item.occurrence_date)
+    else:
+        follow_ups.skip(item.follow_up_id, today)
+    return True
+
+
+def move_item(parent: QWidget, item: AgendaItem) -> bool:
+    """Ask for another date and move it there."""
+    dialog = DatePickDialog(item.date, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    new_date = dialog.chosen_date()
+    if new_date == item.date:
+        return False
+    if item.computed:
+        follow_ups.move_occurrence(item.card_id, item.kind, item.occurrence_date, new_date)
+    else:
+        follow_ups.move(item.follow_up_id, new_date)
+    return True

@@ -1,0 +1,129 @@
+"""How a follow-up looks to the user: its kind's colour and icon, the sentence
+saying why it exists, and what a refused rule means, all translated."""
+
+import datetime
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+
+from prospect_desk.follow_up_rules import RuleError, RuleProblem
+from prospect_desk.follow_ups import AgendaItem
+from ui.labels import (
+    CAMPAIGN_KINDS,
+    DECLINE_REASONS,
+    FOLLOW_UP_KINDS,
+    FOLLOW_UP_REASONS,
+    LOST_REASONS,
+    label,
+)
+
+KIND_COLOURS = {
+    "birthday_gift": "#d81b60",
+    "birthday": "#ec407a",
+    "revisit": "#6d4c41",
+    "thank_you": "#2e7d32",
+    "delivery_check": "#00897b",
+    "installation_test": "#00838f",
+    "training": "#0277bd",
+    "testimonial": "#558b2f",
+    "repeat_purchase": "#1565c0",
+    "referral_first_contact": "#ef6c00",
+    "thank_referrer": "#f9a825",
+    "mailer": "#5e35b1",
+    "collection": "#c62828",
+    "win_back": "#8e24aa",
+    "manual": "#546e7a",
+}
+OVERDUE_COLOUR = "#c62828"
+
+_icons: dict[str, QIcon] = {}
+
+
+def kind_colour(kind: str) -> QColor:
+    return QColor(KIND_COLOURS.get(kind, KIND_COLOURS["manual"]))
+
+
+def kind_icon(kind: str) -> QIcon:
+    """A filled dot in the kind's colour."""
+    icon = _icons.get(kind)
+    if icon is None:
+        pixmap = QPixmap(14, 14)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(kind_colour(kind)))
+        painter.drawEllipse(QRectF(1, 1, 12, 12))
+        painter.end()
+        icon = _icons[kind] = QIcon(pixmap)
+    return icon
+
+
+def kind_label(kind: str) -> str:
+    return label(FOLLOW_UP_KINDS, kind)
+
+
+class _Blank(dict):
+    def __missing__(self, key):
+        return "?"
+
+
+_PARAM_TABLES = {"reason": {**DECLINE_REASONS, **LOST_REASONS},
+                 "campaign_kind": CAMPAIGN_KINDS}
+
+
+def reason_text(rule: str, params: dict, reason: str = "") -> str:
+    """The translated sentence for why a follow-up exists, free text appended."""
+    source = FOLLOW_UP_REASONS.get(rule)
+    text = ""
+    if source:
+        values = {key: label(_PARAM_TABLES[key], value) if key in _PARAM_TABLES else value
+                  for key, value in params.items()}
+        template = QCoreApplication.translate("Labels", source)
+        try:
+            text = template.format_map(_Blank(values))
+        except (ValueError, IndexError):
+            text = template
+    return " — ".join(part for part in (text, reason.strip()) if part)
+
+
+def item_reason(item: AgendaItem) -> str:
+    return reason_text(item.rule, item.params, item.reason)
+
+
+def item_label(item: AgendaItem) -> str:
+    """The follow-up as the history will record it: kind, and why."""
+    why = item_reason(item)
+    return f"{kind_label(item.kind)} ({why})" if why else kind_label(item.kind)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FollowUps", text)
+
+
+def rule_error_text(error: RuleError) -> str:
+    texts = {
+        RuleProblem.CARD_NOT_FOUND: _tr("This card no longer exists."),
+        RuleProblem.DEAL_NOT_FOUND: _tr("This deal no longer exists."),
+        RuleProblem.UNKNOWN_REASON: _tr("Choose a reason from the list."),
+        RuleProblem.NOTE_REQUIRED: _tr("Say in the note what the real reason was."),
+        RuleProblem.NOTE_TOO_VAGUE: _tr(
+            "“Not interested” is not a reason you can work with. Write down the real "
+            "reason (price, timing, a supplier they already have…) so the revisit can "
+            "address it."),
+        RuleProblem.DATE_IN_PAST: _tr("The revisit date cannot be in the past."),
+        RuleProblem.UNKNOWN_OUTCOME: _tr("Choose whether the deal was won or lost."),
+        RuleProblem.AMOUNT_INVALID: _tr("The amount must be zero or more."),
+        RuleProblem.LOST_REASON_REQUIRED: _tr("Choose why the deal was lost."),
+        RuleProblem.SELF_REVIEW_INCOMPLETE: _tr(
+            "Answer all six self-review questions with yes or no."),
+        RuleProblem.UNKNOWN_CAMPAIGN_KIND: _tr("Choose the kind of campaign."),
+        RuleProblem.NAME_REQUIRED: _tr("A name is required."),
+        RuleProblem.TARGET_REQUIRED: _tr("Choose which cards the campaign goes to."),
+        RuleProblem.INVALID_LUNAR_DATE: _tr("This lunar date does not exist."),
+    }
+    return texts.get(error.problem, str(error))
+
+
+def to_date(qdate) -> datetime.date:
+    return datetime.date(qdate.year(), qdate.month(), qdate.day())
