@@ -1,6 +1,7 @@
 """Keys stored with each card so search and sort run in SQL: pinyin, initials, digits."""
 
 import re
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
@@ -12,11 +13,13 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+@lru_cache(maxsize=65536)
 def pinyin_full(text: str) -> str:
     """张伟 -> zhangwei (other characters kept, lower case, no spaces)."""
     return "".join(lazy_pinyin(text)).replace(" ", "").lower()
 
 
+@lru_cache(maxsize=65536)
 def pinyin_initials(text: str) -> str:
     """张伟 -> zw."""
     return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER)).replace(" ", "").lower()

@@ -1,0 +1,153 @@
+"""The card list with 100,000 cards: launch, search keystrokes, sorting, scrolling.
+
+    QT_QPA_PLATFORM=offscreen python bench/bench_list.py [--cards 100000]
+
+Targets (issue: foundation): launch to a usable window <= 0.5 s; a search
+keystroke shows results <= 50 ms (median); sorting by any column <= 100 ms;
+under 200 MB RSS while scrolling from top to bottom. The database is built
+once under bench/out/ and reused."""
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+LAUNCH_SCRIPT = r"""
+import time, sys, os
+start = time.perf_counter()
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QSettings
+QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {settings!r})
+from ui.app import create_application
+from prospect_desk.database import open_database
+from ui.main_window import MainWindow
+app = create_application([sys.argv[0]])
+open_database({db!r})
+window = MainWindow()
+window.show()
+app.processEvents()
+window.table.viewport().grab()  # the first page of rows painted
+print(time.perf_counter() - start)
+"""
+
+
+def build_database(path: Path, size: int) -> None:
+    from dataclasses import asdict
+
+    from prospect_desk.cards import derived_columns
+    from prospect_desk.database import close_database, open_database
+    from prospect_desk.demo import demo_cards
+    from prospect_desk.models import Card, db
+
+    open_database(path)
+    import datetime
+
+    started = time.perf_counter()
+    cards = demo_cards(datetime.date(2026, 11, 23), size=size, seed=11)
+    with db.atomic():
+        batch = []
+        for index, card in enumerate(cards):
+            card.name = f"{card.name}{index % 97 or ''}" if index % 3 else card.name
+            values = asdict(card)
+            values["circle"] = values.pop("circle_id")
+            values["referrer"] = values.pop("referrer_id")
+            values.update(derived_columns(card))
+            batch.append(values)
+            if len(batch) == 1000:
+                Card.insert_many(batch).execute()
+                batch.clear()
+        if batch:
+            Card.insert_many(batch).execute()
+    db.execute_sql("ANALYZE")
+    close_database()
+    print(f"built {size} cards in {time.perf_counter() - started:.1f} s")
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def median_ms(samples: list[float]) -> str:
+    return f"{statistics.median(samples) * 1000:.1f} ms (max {max(samples) * 1000:.1f})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cards", type=int, default=100_000)
+    args = parser.parse_args()
+    out = ROOT / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    db_path = out / f"list-{args.cards}.sqlite3"
+    if not db_path.exists():
+        build_database(db_path, args.cards)
+
+    launches = []
+    for _ in range(5):
+        script = LAUNCH_SCRIPT.format(root=str(ROOT), db=str(db_path), settings=str(out / "qs"))
+        started = time.perf_counter()
+        inner = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                               check=True)
+        launches.append((time.perf_counter() - started, float(inner.stdout.strip())))
+    print(f"launch to usable window (whole process, incl. interpreter): "
+          f"{median_ms([t for t, _ in launches])}; inside Python: "
+          f"{median_ms([t for _, t in launches])}")
+
+    from PySide6.QtCore import QSettings, Qt
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(out / "qs"))
+    from prospect_desk.card_query import LIST_COLUMNS, CardFilter
+    from prospect_desk.database import open_database
+    from ui.app import create_application
+    from ui.main_window import MainWindow
+
+    app = create_application([sys.argv[0]])
+    open_database(db_path)
+    window = MainWindow()
+    window.resize(1440, 860)
+    window.show()
+    app.processEvents()
+
+    keystrokes = []
+    for word in ["zhang", "13", "golf", "wang", "harbour", "上海", "zw"]:
+        for end in range(1, len(word) + 1):
+            started = time.perf_counter()
+            window.model.set_filter(CardFilter(search=word[:end]))
+            window.table.viewport().repaint()
+            keystrokes.append(time.perf_counter() - started)
+    window.model.set_filter(CardFilter())
+    print(f"search keystroke to filtered rows ({len(keystrokes)} keystrokes): "
+          f"{median_ms(keystrokes)}")
+
+    for column, name in enumerate(LIST_COLUMNS):
+        samples = []
+        for descending in (False, True, False):
+            started = time.perf_counter()
+            window.model.sort(column, Qt.SortOrder.DescendingOrder if descending
+                              else Qt.SortOrder.AscendingOrder)
+            window.table.viewport().repaint()
+            samples.append(time.perf_counter() - started)
+        print(f"sort by {name}: {median_ms(samples)}")
+    window.model.sort(0)
+
+    started = time.perf_counter()
+    rows = window.model.rowCount()
+    step = max(1, window.table.viewport().height() // window.table.rowHeight(0))
+    for row in range(0, rows, step):
+        window.table.scrollTo(window.model.index(row, 0))
+        window.table.viewport().repaint()
+    print(f"scrolled {rows} rows top to bottom in {time.perf_counter() - started:.1f} s; "
+          f"peak RSS {rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
