@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from prospect_desk.database import DatabaseOpenError, close_database, open_database
 from prospect_desk.demo import load_demo
 from prospect_desk.stats import card_stats
-from ui import settings
+from ui import cli_safety, settings
 from ui.cli_command import EXIT_FAILED, EXIT_OK, Command, tr
 from ui.labels import CREDIT_STATUSES, KINDS, STAGES, circle_name, label
 from ui.translation import install_language
@@ -59,6 +59,7 @@ CARD_COMMANDS: list[Command] = [
 
 COMMANDS: list[Command] = [
     *CARD_COMMANDS,
+    *cli_safety.COMMANDS,
 ]
 """Every subcommand; each feature's module (ui/cli_*.py) adds its own list here."""
 
@@ -76,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub = subparsers.add_parser(command.name, help=command.help(),
                                     description=command.help())
         command.add_arguments(sub)
-        sub.set_defaults(run=command.run)
+        sub.set_defaults(run=command.run, opens_database=command.opens_database)
     return parser
 
 
@@ -89,6 +90,8 @@ def run_cli(argv: list[str], db_path: Path) -> int:
     if args.command is None:
         build_parser().print_help()
         return EXIT_OK
+    if not args.opens_database:
+        return args.run(args)
     try:
         open_database(db_path)
     except DatabaseOpenError as error:

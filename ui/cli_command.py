@@ -20,3 +20,6 @@ class Command:
     help: Callable[[], str]
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace], int]
+    opens_database: bool = True
+    """False for a command that must not open the file first (a restore of a
+    damaged file, say); it finds the file with `resolve_db_path(args.db)`."""
