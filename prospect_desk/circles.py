@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from peewee import JOIN, fn
+from peewee import fn
 
 from prospect_desk.models import Card, Circle, db
 
@@ -26,21 +26,30 @@ class CircleNameError(ValueError):
         self.taken = taken
 
 
+def _live_counts() -> dict[int | None, int]:
+    """Live cards per circle id (None: no circle), from one index-only pass."""
+    query = (Card.select(Card.circle, fn.COUNT(Card.id))
+             .where(Card.deleted_at.is_null()).group_by(Card.circle))
+    return dict(db.execute(query).fetchall())
+
+
+def circle_names() -> list[tuple[int, str | None, str | None]]:
+    """(id, builtin_key, name) in the user's order, without counting cards."""
+    query = (Circle.select(Circle.id, Circle.builtin_key, Circle.name)
+             .order_by(Circle.position, Circle.id))
+    return list(query.tuples())
+
+
 def list_circles() -> list[CircleInfo]:
     """Circles in the user's order, each with its count of live cards."""
-    count = fn.COUNT(Card.id)
-    query = (Circle.select(Circle.id, Circle.builtin_key, Circle.name, Circle.position,
-                           count.alias("n"))
-             .join(Card, JOIN.LEFT_OUTER,
-                   on=((Card.circle == Circle.id) & Card.deleted_at.is_null()))
-             .group_by(Circle.id)
+    counts = _live_counts()
+    query = (Circle.select(Circle.id, Circle.builtin_key, Circle.name, Circle.position)
              .order_by(Circle.position, Circle.id))
-    return [CircleInfo(*row) for row in query.tuples()]
+    return [CircleInfo(*row, card_count=counts.get(row[0], 0)) for row in query.tuples()]
 
 
 def count_without_circle() -> int:
-    return (Card.select(fn.COUNT(Card.id))
-            .where(Card.circle.is_null() & Card.deleted_at.is_null()).scalar())
+    return _live_counts().get(None, 0)
 
 
 def _check_name(name: str, except_id: int | None = None) -> str:

@@ -3,8 +3,6 @@
 import re
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _NON_DIGIT = re.compile(r"\D")
 
@@ -16,12 +14,16 @@ def has_cjk(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def pinyin_full(text: str) -> str:
     """张伟 -> zhangwei (other characters kept, lower case, no spaces)."""
+    from pypinyin import lazy_pinyin  # loaded on first use: it takes ~0.2 s
+
     return "".join(lazy_pinyin(text)).replace(" ", "").lower()
 
 
 @lru_cache(maxsize=65536)
 def pinyin_initials(text: str) -> str:
     """张伟 -> zw."""
+    from pypinyin import Style, lazy_pinyin
+
     return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER)).replace(" ", "").lower()
 
 

@@ -12,7 +12,7 @@ from prospect_desk.card_query import (
     card_ids,
     card_rows,
 )
-from prospect_desk.circles import list_circles
+from prospect_desk.circles import circle_names
 from ui.labels import CREDIT_STATUSES, KINDS, STAGES, circle_name, label
 
 PAGE_SIZE = 200
@@ -65,7 +65,7 @@ class CardTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the query, keeping nothing cached (cards may have changed)."""
         self.beginResetModel()
-        self._circle_names = {c.id: circle_name(c.name, c.builtin_key) for c in list_circles()}
+        self._circle_names = {cid: circle_name(name, key) for cid, key, name in circle_names()}
         self._ids = card_ids(self._filter, self._sort, self._descending)
         self._rows.clear()
         self.endResetModel()
