@@ -24,9 +24,11 @@ from prospect_desk.demo import load_demo
 from prospect_desk.enums import Kind
 from ui import settings
 from ui.card_editor import CardEditor
+from ui.export_dialog import ExportDialog
 from ui.filter_panel import FilterPanel
 from ui.follow_up_panel import FollowUpPanel
 from ui.history_panel import HistoryPanel
+from ui.import_wizard import ImportWizard
 from ui.models.card_table_model import CardTableModel
 from ui.settings_dialog import SettingsDialog
 from ui.trash_dialog import TrashDialog
@@ -40,8 +42,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Prospect Desk"))
         self._db_label = db_label
         self._current_id: int | None = None
-        self.read_only = False
-        self.read_only_banner: QLabel | None = None
 
         self.model = CardTableModel(self)
         self.filter_panel = FilterPanel()
@@ -133,6 +133,10 @@ class MainWindow(QMainWindow):
         self.delete_action.triggered.connect(self.delete_selected)
         self.trash_action = QAction(self.tr("Trash…"), self)
         self.trash_action.triggered.connect(self.show_trash)
+        self.import_action = QAction(self.tr("Import…"), self)
+        self.import_action.triggered.connect(self.show_import)
+        self.export_action = QAction(self.tr("Export…"), self)
+        self.export_action.triggered.connect(self.show_export)
         self.demo_action = QAction(self.tr("Load demo cards"), self)
         self.demo_action.triggered.connect(self.load_demo_cards)
         self.settings_action = QAction(self.tr("Settings…"), self)
@@ -148,6 +152,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.new_individual_action, self.new_company_action,
                                    self.save_action])
         self.file_menu.addSeparator()
+        self.file_menu.addActions([self.import_action, self.export_action])
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
         self.quit_separator = self.file_menu.addSeparator()
@@ -158,11 +163,6 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.settings_action)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
-
-        self.write_actions = [self.new_company_action, self.new_individual_action,
-                              self.save_action, self.delete_action, self.trash_action,
-                              self.demo_action]
-        """Actions that change the card file: off while it is read-only (add yours)."""
 
         toolbar = self.addToolBar(self.tr("Cards"))
         toolbar.setObjectName("cardsToolbar")
@@ -318,6 +318,25 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("%1 demo cards added.").replace("%1", str(count)),
                                      5000)
 
+    def show_import(self) -> ImportWizard:
+        """The import wizard, window-modal; the list refreshes once cards are written."""
+        wizard = ImportWizard(self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.imported.connect(self._after_import)
+        wizard.open()
+        return wizard
+
+    def _after_import(self) -> None:
+        self.filter_panel.reload_circles()
+        self.editor.reload_circles()
+        self._refresh_keep_selection()
+
+    def show_export(self) -> ExportDialog:
+        dialog = ExportDialog(self.model.ids, count_cards(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def offer_demo(self) -> None:
         answer = QMessageBox.question(
             self, self.tr("Welcome to Prospect Desk"),
@@ -325,56 +344,6 @@ class MainWindow(QMainWindow):
                     "You can delete them later, or start with your own cards."))
         if answer == QMessageBox.StandardButton.Yes:
             self.load_demo_cards()
-
-    def set_read_only(self, read_only: bool) -> None:
-        """Look but not change: a yellow bar says so, and every control that
-        writes is switched off or hidden (hidden where the panels re-enable it)."""
-        was_read_only, self.read_only = self.read_only, read_only
-        for action in self.write_actions:
-            action.setEnabled(not read_only)
-        if read_only and self.read_only_banner is None:
-            self.read_only_banner = QLabel(
-                self.tr("This card file is read-only: you can look but not change anything."))
-            self.read_only_banner.setObjectName("readOnlyBanner")
-            self.read_only_banner.setWordWrap(True)
-            self.read_only_banner.setStyleSheet(
-                "background: #fff3b0; color: #4d3b00; padding: 6px 10px;"
-                " border-bottom: 1px solid #e0c84a;")
-            holder = QWidget()
-            layout = QVBoxLayout(holder)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.setSpacing(0)
-            layout.addWidget(self.read_only_banner)
-            layout.addWidget(self.takeCentralWidget(), 1)
-            self.setCentralWidget(holder)
-        if self.read_only_banner is not None:
-            self.read_only_banner.setVisible(read_only)
-        editor = self.editor
-        for edit in [*editor.texts.values(), *(d.edit for d in editor.dates.values())]:
-            edit.setReadOnly(read_only)
-        editor.notes.setReadOnly(read_only)
-        for widget in [editor.stage, editor.credit, editor.circle, editor.referral_source,
-                       editor.referrer_choose, *(d.button for d in editor.dates.values()),
-                       self.history.kind, self.history.date, self.history.text]:
-            widget.setEnabled(not read_only)
-        panel = self.filter_panel
-        for button in [editor.save_button, editor.revert_button, editor.referrer_clear,
-                       self.history.add_button, self.history.remove_button,
-                       panel.add_button, panel.rename_button, panel.up_button,
-                       panel.down_button, panel.remove_button]:
-            button.setVisible(not read_only)
-        if read_only and not was_read_only:
-            panel.circle_list.itemDoubleClicked.disconnect()
-        elif was_read_only and not read_only:
-            panel.circle_list.itemDoubleClicked.connect(lambda _item: panel.rename_current())
-
-    def reload_from_database(self) -> None:
-        """After the card file was replaced (a restored backup): show it afresh."""
-        self._show(None)
-        self.filter_panel.reload_circles()
-        self.editor.reload_circles()
-        self.model.refresh()
-        self._reselect()
 
     def _on_circles_changed(self) -> None:
         self.editor.reload_circles()

@@ -25,9 +25,12 @@ DETAIL_SPLITTER = SettingSpec("main_window/detail_splitter", QByteArray, QByteAr
 LIST_HEADER = SettingSpec("card_list/header", QByteArray, QByteArray())
 SORT_COLUMN = SettingSpec("card_list/sort_column", int, 0)
 SORT_DESCENDING = SettingSpec("card_list/sort_descending", bool, False)
+IMPORT_MAPPINGS = SettingSpec("import/mappings", str, "{}")
+"""JSON: header_signature -> {column index: field value or ''}, the user's last
+mapping of each header row met in an import."""
 
 ALL_SETTINGS = [LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, MAIN_SPLITTER, DETAIL_SPLITTER,
-                LIST_HEADER, SORT_COLUMN, SORT_DESCENDING]
+                LIST_HEADER, SORT_COLUMN, SORT_DESCENDING, IMPORT_MAPPINGS]
 
 SUPPORTED_LANGUAGES = ("en", "zh_CN")
 

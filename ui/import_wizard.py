@@ -1,0 +1,565 @@
+"""File → Import…: a spreadsheet of prospects becomes cards, in four steps.
+
+Pick the file and sheet, check how its columns map to card fields, look at the
+first rows as they will be imported and choose what to do with duplicates,
+then read what was imported and what was left out (and why)."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from prospect_desk.backups import BackupError, BackupKind, make_backup
+from prospect_desk.error_log import logger
+from prospect_desk.excel_import import (
+    DuplicateMode,
+    ImportCancelled,
+    ImportResult,
+    PreviewRow,
+    import_file,
+    preview_import,
+    save_rejects,
+)
+from prospect_desk.header_mapping import FIELD_HEADERS, ImportField, Mapping
+from prospect_desk.models import db
+from prospect_desk.spreadsheet_read import (
+    SheetTable,
+    SpreadsheetError,
+    cell_text,
+    is_blank,
+    read_sheet,
+    sheet_names,
+)
+from ui.import_mappings import initial_mapping, remember_mapping
+from ui.import_messages import (
+    duplicate_key_text,
+    field_label,
+    import_problem_text,
+    read_problem_text,
+)
+from ui.labels import KINDS, label
+from ui.worker import start_job
+
+PREVIEW_ROWS = 50
+SAMPLE_ROWS = 20
+"""Rows looked at for each column's examples on the mapping page."""
+SAMPLES_PER_COLUMN = 3
+
+PROBLEM_BACKGROUND = QColor(255, 205, 205)
+DUPLICATE_BACKGROUND = QColor(255, 240, 190)
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+class ImportWizard(QWizard):
+    imported = Signal()
+    """Cards were written: the list and the circles need a refresh."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importWizard")
+        self.setWindowTitle(self.tr("Import cards from a spreadsheet"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+        self.path = ""
+        self.table: SheetTable | None = None
+        self.mapping: Mapping = {}
+        self.result: ImportResult | None = None
+        self.file_page = FilePage()
+        self.mapping_page = MappingPage()
+        self.preview_page = PreviewPage()
+        self.result_page = ResultPage()
+        for page in (self.file_page, self.mapping_page, self.preview_page, self.result_page):
+            self.addPage(page)
+        self.resize(920, 620)
+
+    @property
+    def headers(self) -> list[str]:
+        return self.table.headers if self.table is not None else []
+
+    def header_text(self, column: int) -> str:
+        header = self.headers[column] if column < len(self.headers) else ""
+        return header or self.tr("(column %1)").replace("%1", column_letter(column))
+
+
+class FilePage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Choose the spreadsheet"))
+        self.setSubTitle(self.tr("An Excel (.xlsx, .xls), OpenDocument (.ods) or CSV file with "
+                                 "one card per row and a row of column titles on top."))
+        self.path_edit = QLineEdit()
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(self.tr("No file chosen"))
+        self.choose_button = QPushButton(self.tr("Choose file…"))
+        self.choose_button.clicked.connect(self.choose_file)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sheet_combo.currentTextChanged.connect(self._on_sheet_chosen)
+        self.info_label = QLabel()
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("readProblem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("color: #b00020;")
+        self.problem_label.hide()
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.choose_button)
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), file_row)
+        form.addRow(self.tr("Sheet:"), self.sheet_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.info_label)
+        layout.addWidget(self.problem_label)
+        layout.addStretch(1)
+
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a spreadsheet to import"), "",
+            self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)"))
+        if path:
+            self.load_file(path)
+
+    def load_file(self, path: str) -> None:
+        wizard: ImportWizard = self.wizard()
+        wizard.path, wizard.table = path, None
+        self.path_edit.setText(path)
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        self.sheet_combo.blockSignals(False)
+        try:
+            names = sheet_names(path)
+        except (SpreadsheetError, OSError) as error:
+            self._show_problem(path, error)
+            return
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.addItems(names)
+        self.sheet_combo.blockSignals(False)
+        self._on_sheet_chosen(self.sheet_combo.currentText())
+
+    def _on_sheet_chosen(self, name: str) -> None:
+        wizard: ImportWizard = self.wizard()
+        if not wizard.path or not name:
+            return
+        wizard.table = None
+        try:
+            table = read_sheet(wizard.path, name)
+        except (SpreadsheetError, OSError) as error:
+            self._show_problem(wizard.path, error)
+            return
+        wizard.table = table
+        self.problem_label.hide()
+        self.info_label.setText(
+            self.tr("%1 columns; up to %2 rows of cards under the titles in row %3.")
+            .replace("%1", str(len(table.headers))).replace("%2", str(table.row_count))
+            .replace("%3", str(table.header_row_number)))
+        self.completeChanged.emit()
+
+    def _show_problem(self, path: str, error: Exception) -> None:
+        if isinstance(error, SpreadsheetError):
+            text = read_problem_text(error)
+        else:
+            text = self.tr("The file %1 could not be opened: %2").replace("%1", path).replace(
+                "%2", getattr(error, "strerror", None) or str(error))
+        self.info_label.clear()
+        self.problem_label.setText(text)
+        self.problem_label.show()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.wizard() is not None and self.wizard().table is not None
+
+
+class MappingPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Match the columns to card fields"))
+        self.setSubTitle(self.tr("Each column of the file fills the card field chosen for it. "
+                                 "Choose “(leave out)” for a column you do not want."))
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("mappingTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("Card field"), self.tr("Examples")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.hint_label = QLabel(self.tr("Choose a column for the name or the company: "
+                                         "a card needs one of them."))
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet("color: #b00020;")
+        self.combos: list[QComboBox] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint_label)
+
+    def initializePage(self) -> None:
+        wizard: ImportWizard = self.wizard()
+        headers = wizard.headers
+        samples = self._samples(wizard.table)
+        mapping = initial_mapping(headers)
+        self.combos = []
+        self.table.setRowCount(len(headers))
+        for column in range(len(headers)):
+            title = QTableWidgetItem(f"{column_letter(column)}: {wizard.header_text(column)}")
+            self.table.setItem(column, 0, title)
+            combo = self._field_combo(mapping.get(column))
+            combo.currentIndexChanged.connect(
+                lambda _index, column=column: self._on_mapping_changed(column))
+            self.combos.append(combo)
+            self.table.setCellWidget(column, 1, combo)
+            example = QTableWidgetItem("  ·  ".join(samples[column]))
+            example.setToolTip("\n".join(samples[column]))
+            self.table.setItem(column, 2, example)
+        self.table.resizeRowsToContents()
+        self._update_hint()
+
+    def _field_combo(self, selected: ImportField | None) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(self.tr("(leave out)"), "")
+        for target in FIELD_HEADERS:
+            combo.addItem(field_label(target), target.value)
+        combo.setCurrentIndex(combo.findData(selected.value if selected else ""))
+        return combo
+
+    @staticmethod
+    def _samples(table: SheetTable) -> list[list[str]]:
+        samples: list[list[str]] = [[] for _ in table.headers]
+        for count, (_number, cells) in enumerate(table.rows()):
+            if count >= SAMPLE_ROWS:
+                break
+            for column, cell in enumerate(cells):
+                if not is_blank(cell) and len(samples[column]) < SAMPLES_PER_COLUMN:
+                    samples[column].append(cell_text(cell).strip())
+        return samples
+
+    def _on_mapping_changed(self, column: int) -> None:
+        """A field fills from one column only: choosing it here leaves it out elsewhere."""
+        chosen = self.combos[column].currentData()
+        if chosen:
+            for other, combo in enumerate(self.combos):
+                if other != column and combo.currentData() == chosen:
+                    combo.blockSignals(True)
+                    combo.setCurrentIndex(0)
+                    combo.blockSignals(False)
+        self._update_hint()
+        self.completeChanged.emit()
+
+    def mapping(self) -> Mapping:
+        return {column: (ImportField(combo.currentData()) if combo.currentData() else None)
+                for column, combo in enumerate(self.combos)}
+
+    def _has_name(self) -> bool:
+        return bool({ImportField.NAME, ImportField.COMPANY} & set(self.mapping().values()))
+
+    def _update_hint(self) -> None:
+        self.hint_label.setVisible(not self._has_name())
+
+    def isComplete(self) -> bool:
+        return self._has_name()
+
+    def validatePage(self) -> bool:
+        wizard: ImportWizard = self.wizard()
+        wizard.mapping = self.mapping()
+        remember_mapping(wizard.headers, wizard.mapping)
+        return True
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Check the first rows"))
+        self.setSubTitle(self.tr("Rows with a problem (in red; point at a cell to see why) are "
+                                 "left out. Duplicates of cards you have are in yellow."))
+        self.setCommitPage(True)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.table = QTableWidget(0, 0)
+        self.table.setObjectName("previewTable")
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+
+        self.skip_radio = QRadioButton(self.tr("Skip them: keep the cards as they are"))
+        self.update_radio = QRadioButton(
+            self.tr("Update the existing card with the values in the file"))
+        self.add_radio = QRadioButton(self.tr("Add them anyway as new cards"))
+        self.skip_radio.setChecked(True)
+        self.duplicate_group = QButtonGroup(self)
+        for radio in (self.skip_radio, self.update_radio, self.add_radio):
+            self.duplicate_group.addButton(radio)
+        duplicates_box = QVBoxLayout()
+        duplicates_box.setSpacing(2)
+        duplicates_box.addWidget(QLabel(self.tr("Rows that duplicate a card (same phone, "
+                                                "e-mail, or name and company):")))
+        for radio in (self.skip_radio, self.update_radio, self.add_radio):
+            duplicates_box.addWidget(radio)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("importStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setStyleSheet("color: #b00020;")
+        self.status_label.hide()
+        self._running = False
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(duplicates_box)
+        layout.addWidget(self.status_label)
+
+    def duplicate_mode(self) -> DuplicateMode:
+        if self.update_radio.isChecked():
+            return DuplicateMode.UPDATE
+        if self.add_radio.isChecked():
+            return DuplicateMode.ADD
+        return DuplicateMode.SKIP
+
+    def initializePage(self) -> None:
+        wizard: ImportWizard = self.wizard()
+        self.status_label.hide()
+        preview = preview_import(wizard.table, wizard.mapping, limit=PREVIEW_ROWS)
+        self._fill(wizard, preview)
+        problems = sum(1 for row in preview if row.problems)
+        duplicates = sum(1 for row in preview if row.duplicate is not None)
+        self.summary_label.setText(
+            self.tr("The first %1 rows of %2: %3 with a problem, %4 duplicates.")
+            .replace("%1", str(len(preview))).replace("%2", str(wizard.table.row_count))
+            .replace("%3", str(problems)).replace("%4", str(duplicates)))
+
+    def _fill(self, wizard: ImportWizard, preview: list[PreviewRow]) -> None:
+        columns = [c for c, target in sorted(wizard.mapping.items()) if target is not None]
+        cells_of = self._raw_cells(wizard.table, {row.row.row_number for row in preview})
+        self.table.clear()
+        self.table.setColumnCount(3 + len(columns))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Will be"), self.tr("Kind")]
+            + [field_label(wizard.mapping[c]) for c in columns])
+        for position, column in enumerate(columns, start=3):
+            self.table.horizontalHeaderItem(position).setToolTip(wizard.header_text(column))
+        self.table.setRowCount(len(preview))
+        for line, row in enumerate(preview):
+            number = row.row.row_number
+            cells = cells_of.get(number, [])
+            status, tooltip = self._status(row)
+            items = [QTableWidgetItem(str(number)), QTableWidgetItem(status),
+                     QTableWidgetItem(label(KINDS, row.row.card().kind))]
+            items[1].setToolTip(tooltip)
+            for column in columns:
+                items.append(QTableWidgetItem(
+                    cell_text(cells[column]) if column < len(cells) else ""))
+            if row.duplicate is not None and not row.problems:
+                for item in items:
+                    item.setBackground(QBrush(DUPLICATE_BACKGROUND))
+            for problem in row.problems:
+                target = (items[3 + columns.index(problem.column)]
+                          if problem.column in columns else items[1])
+                target.setBackground(QBrush(PROBLEM_BACKGROUND))
+                reason = import_problem_text(problem.reason)
+                target.setToolTip("\n".join(t for t in (target.toolTip(), reason) if t))
+            for position, item in enumerate(items):
+                self.table.setItem(line, position, item)
+        self.table.resizeColumnsToContents()
+        for position in range(self.table.columnCount()):
+            self.table.setColumnWidth(position, min(self.table.columnWidth(position), 240))
+
+    def _status(self, row: PreviewRow) -> tuple[str, str]:
+        if row.problems:
+            reasons = "\n".join(import_problem_text(p.reason) for p in row.problems)
+            return self.tr("Left out"), reasons
+        duplicate = row.duplicate
+        if duplicate is None:
+            return self.tr("New card"), ""
+        why = duplicate_key_text(duplicate.key)
+        if duplicate.card_id is not None:
+            return self.tr("Duplicate"), self.tr("Duplicates a card you have (%1)").replace(
+                "%1", why)
+        return self.tr("Duplicate"), self.tr("Duplicates row %1 (%2)").replace(
+            "%1", str(duplicate.row_number)).replace("%2", why)
+
+    @staticmethod
+    def _raw_cells(table: SheetTable, numbers: set[int]) -> dict[int, list]:
+        wanted = max(numbers, default=0)
+        found: dict[int, list] = {}
+        for number, cells in table.rows():
+            if number > wanted:
+                break
+            if number in numbers:
+                found[number] = cells
+        return found
+
+    def isComplete(self) -> bool:
+        return not self._running
+
+    def validatePage(self) -> bool:
+        wizard: ImportWizard = self.wizard()
+        if wizard.result is not None:
+            return True
+        self._start_import(wizard)
+        return False
+
+    def _start_import(self, wizard: ImportWizard) -> None:
+        db_path = db.obj.database
+        path, sheet = wizard.path, wizard.table.sheet_name
+        mapping, mode = dict(wizard.mapping), self.duplicate_mode()
+
+        def work(progress, cancelled) -> ImportResult:
+            if cancelled():
+                raise ImportCancelled
+            make_backup(db_path, BackupKind.PRE_IMPORT)
+            return import_file(path, sheet, mapping, mode, progress, cancelled)
+
+        self._set_running(True)
+        self.status_label.hide()
+        self.job = start_job(work, self._on_imported, self._on_failed, parent=wizard,
+                             label=self.tr("Importing cards…"))
+
+    def _set_running(self, running: bool) -> None:
+        self._running = running
+        for radio in (self.skip_radio, self.update_radio, self.add_radio):
+            radio.setEnabled(not running)
+        self.completeChanged.emit()
+
+    def _on_imported(self, result: ImportResult) -> None:
+        self._set_running(False)
+        wizard: ImportWizard = self.wizard()
+        wizard.result = result
+        wizard.imported.emit()
+        wizard.next()
+
+    def _on_failed(self, error: BaseException, details: str) -> None:
+        self._set_running(False)
+        if isinstance(error, ImportCancelled):
+            text = self.tr("The import was cancelled. Nothing was written.")
+        elif isinstance(error, SpreadsheetError):
+            text = read_problem_text(error) + " " + self.tr("Nothing was written.")
+        elif isinstance(error, BackupError):
+            text = self.tr("No backup of your cards could be made before the import, so "
+                           "nothing was imported: %1").replace("%1", error.detail or str(error))
+        else:
+            logger.error("Import failed:\n%s", details)
+            text = self.tr("The import failed and nothing was written: %1").replace(
+                "%1", str(error) or type(error).__name__)
+        self.status_label.setText(text)
+        self.status_label.show()
+
+
+class ResultPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Import finished"))
+        self.setFinalPage(True)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("importSummary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rejects_label = QLabel(self.tr("Rows left out:"))
+        self.rejects_table = QTableWidget(0, 3)
+        self.rejects_table.setObjectName("rejectsTable")
+        self.rejects_table.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Column"), self.tr("Why")])
+        self.rejects_table.verticalHeader().hide()
+        self.rejects_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.rejects_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.save_button = QPushButton(self.tr("Save rejected rows…"))
+        self.save_button.setToolTip(self.tr("Save the rows left out, with the reason, to an "
+                                            "Excel file you can correct and import again."))
+        self.save_button.clicked.connect(self.save_rejects)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.rejects_label)
+        layout.addWidget(self.rejects_table, 1)
+        layout.addLayout(buttons)
+
+    def initializePage(self) -> None:
+        wizard: ImportWizard = self.wizard()
+        result = wizard.result
+        if result is None:
+            return
+        lines = [
+            self.tr("%1 new cards imported.").replace("%1", str(result.imported
+                                                               - result.duplicates_added)),
+            self.tr("%1 existing cards updated.").replace("%1", str(result.updated)),
+            self.tr("%1 duplicates skipped, %2 duplicates added as new cards.")
+            .replace("%1", str(result.duplicates_skipped))
+            .replace("%2", str(result.duplicates_added)),
+            self.tr("%1 rows left out because of a problem.").replace(
+                "%1", str(len(result.rejected))),
+            self.tr("%1 circles created, %2 revisits scheduled.")
+            .replace("%1", str(result.circles_created))
+            .replace("%2", str(result.follow_ups_created)),
+        ]
+        if result.warnings:
+            lines.append(self.tr("%1 referrers were not found; those cards were imported "
+                                 "without the link.").replace("%1", str(len(result.warnings))))
+        self.summary_label.setText("\n".join(lines))
+        rows = [(reject.row_number, problem) for reject in result.rejected
+                for problem in reject.problems]
+        self.rejects_table.setRowCount(len(rows))
+        for line, (number, problem) in enumerate(rows):
+            column = (f"{column_letter(problem.column)}: {wizard.header_text(problem.column)}"
+                      if problem.column is not None else "")
+            for position, text in enumerate(
+                    [str(number), column, import_problem_text(problem.reason)]):
+                self.rejects_table.setItem(line, position, QTableWidgetItem(text))
+        has_rejects = bool(result.rejected)
+        for widget in (self.rejects_label, self.rejects_table, self.save_button):
+            widget.setVisible(has_rejects)
+
+    def save_rejects(self) -> None:
+        wizard: ImportWizard = self.wizard()
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save rejected rows"), "", self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        try:
+            save_rejects(path, wizard.headers, wizard.result.rejected,
+                         reason_text=import_problem_text, reason_header=self.tr("Why"),
+                         row_header=self.tr("Row"))
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Not saved"),
+                                self.tr("The rejected rows could not be saved to %1: %2")
+                                .replace("%1", path)
+                                .replace("%2", error.strerror or str(error)))
+            return
+        QMessageBox.information(self, self.tr("Saved"),
+                                self.tr("The rejected rows were saved to %1. Correct them "
+                                        "there and import that file again.").replace("%1", path))
