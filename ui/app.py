@@ -1,23 +1,33 @@
 """Starting the desktop app: the application object, its language, the
 database, and the main window (rebuilt when the language changes)."""
 
+import datetime
+import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from prospect_desk import backups, database, error_log, instance_lock, integrity
 from prospect_desk.card_query import count_cards
 from prospect_desk.database import (
     DatabaseDamagedError,
     DatabaseOpenError,
+    MigrationsPendingError,
+    OpenedDatabase,
     SchemaTooNewError,
     close_database,
     open_database,
 )
 from ui import settings
+from ui.backups_dialog import add_backups_action
+from ui.error_dialog import install_exception_hooks
 from ui.main_window import MainWindow
 from ui.translation import install_language
+
+logger = logging.getLogger(__name__)
 
 ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "prospect_desk.svg"
 
@@ -36,13 +46,17 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 class DesktopApp:
     """Owns the main window, and makes it anew in another language on request."""
 
-    def __init__(self, db_path: Path):
+    def __init__(self, db_path: Path, read_only: bool = False):
         self.db_path = db_path
+        self.read_only = read_only
         self.window: MainWindow | None = None
 
     def show_window(self) -> MainWindow:
         self.window = MainWindow(db_label=str(self.db_path))
         self.window.languageChangeRequested.connect(self.change_language)
+        add_backups_action(self.window, self.db_path, self.read_only)
+        if self.read_only:
+            self.window.set_read_only(True)
         self.window.show()
         return self.window
 
@@ -63,21 +77,160 @@ def _open_error_text(error: DatabaseOpenError) -> str:
     if isinstance(error, DatabaseDamagedError):
         return tr("App", "The card file %1 is damaged, so it was not opened and nothing was "
                   "written to it. Restore a backup, or keep the file for repair.")
+    if isinstance(error, MigrationsPendingError):
+        return tr("App", "The card file %1 needs upgrading to this version of Prospect Desk, "
+                  "but it is read-only. Make it writable, then open it again.")
     return tr("App", "The card file %1 could not be opened: %2")
+
+
+@dataclass
+class DesktopStart:
+    """What start-up came to: an open database (and the lock held on it), or the
+    exit code to leave with after the user was told why."""
+
+    opened: OpenedDatabase | None = None
+    read_only: bool = False
+    lock: instance_lock.InstanceLock | None = None
+    exit_code: int = 0
+
+
+def _title() -> str:
+    return QApplication.translate("App", "Prospect Desk")
+
+
+def _take_lock(db_path: Path, read_only: bool) -> instance_lock.InstanceLock | None:
+    """The lock, or None when a read-only folder has no room for the lock file
+    (reading alone cannot harm another writer). Raises AlreadyRunningError."""
+    try:
+        return instance_lock.acquire(db_path)
+    except instance_lock.AlreadyRunningError:
+        raise
+    except OSError:
+        if read_only:
+            return None
+        raise
+
+
+def _already_open_text(error: instance_lock.AlreadyRunningError) -> str:
+    tr = QApplication.translate
+    if error.pid is not None:
+        text = tr("App", "Prospect Desk is already open with this card file (process %1). "
+                  "Switch to that window, or close it before opening the file again.")
+        return text.replace("%1", str(error.pid))
+    return tr("App", "Prospect Desk is already open with this card file. Switch to that "
+              "window, or close it before opening the file again.")
+
+
+def _offer_restore(db_path: Path, error: DatabaseDamagedError,
+                   read_only: bool) -> OpenedDatabase | None:
+    """The file is damaged: never write to it; offer the newest good backup
+    instead, keeping the damaged file aside. None when nothing was opened."""
+    tr = QApplication.translate
+    damaged = _open_error_text(error).replace("%1", str(error.path))
+    good = None if read_only else integrity.newest_good_backup(db_path)
+    if good is None:
+        reason = (tr("App", "The file is read-only, so no backup can be put in its place.")
+                  if read_only else tr("App", "No good backup of it was found."))
+        QMessageBox.critical(None, _title(), damaged + "\n\n" + reason)
+        return None
+    question = tr("App", "The card file %1 is damaged, so it was not opened and nothing was "
+                  "written to it.\n\nRestore the newest good backup (%2)? The damaged file "
+                  "is kept beside it, renamed.").replace("%1", str(error.path))
+    question = question.replace("%2", good.name)
+    answer = QMessageBox.question(
+        None, _title(), question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes)
+    if answer != QMessageBox.StandardButton.Yes:
+        QMessageBox.information(None, _title(), tr(
+            "App", "The damaged file was left as it is. Prospect Desk will close; you can "
+            "restore a backup later with: main.py restore FILE"))
+        return None
+    try:
+        aside = backups.restore_backup(db_path, good)
+        opened = open_database(db_path)
+    except (backups.BackupError, DatabaseOpenError, OSError) as failure:
+        logger.exception("Restoring %s failed", good)
+        QMessageBox.critical(None, _title(), tr(
+            "App", "The backup could not be restored: %1").replace("%1", str(failure)))
+        return None
+    QMessageBox.information(None, _title(), tr(
+        "App", "The backup %1 was restored. The damaged file was kept as %2.")
+        .replace("%1", good.name).replace("%2", str(aside)))
+    return opened
+
+
+def _as_damaged(error: DatabaseOpenError) -> DatabaseDamagedError | None:
+    """The error as damage, when it is (a file that is not a database at all is
+    reported by SQLite as an open error, but a read-only check tells it apart)."""
+    if isinstance(error, DatabaseDamagedError):
+        return error
+    if type(error) is DatabaseOpenError and error.path.is_file():
+        try:
+            integrity.quick_check(error.path)
+        except DatabaseDamagedError as damaged:
+            return damaged
+        except DatabaseOpenError:
+            return None
+    return None
+
+
+def open_for_desktop(db_path: Path) -> DesktopStart:
+    """Everything between starting and showing the window: the instance lock,
+    opening (read-only if the file or folder cannot be written, restoring a
+    backup if the file is damaged), and the day's backup."""
+    read_only = database.is_read_only(db_path)
+    try:
+        lock = _take_lock(db_path, read_only)
+    except instance_lock.AlreadyRunningError as error:
+        QMessageBox.information(None, _title(), _already_open_text(error))
+        return DesktopStart(exit_code=1)
+    except OSError as error:
+        text = _open_error_text(DatabaseOpenError(db_path))
+        QMessageBox.critical(None, _title(), text.replace("%1", str(db_path))
+                             .replace("%2", str(error)))
+        return DesktopStart(exit_code=1)
+    try:
+        opened = open_database(db_path, read_only=read_only)
+    except DatabaseOpenError as error:
+        damaged = _as_damaged(error)
+        if damaged is not None:
+            opened = _offer_restore(db_path, damaged, read_only)
+        else:
+            text = (_open_error_text(error).replace("%1", str(error.path))
+                    .replace("%2", error.detail))
+            QMessageBox.critical(None, _title(), text)
+            opened = None
+    if opened is None:
+        if lock is not None:
+            lock.release()
+        return DesktopStart(exit_code=1)
+    if not read_only:
+        try:
+            backups.daily_backup_if_due(opened.path, datetime.date.today())
+        except Exception:  # noqa: BLE001 - a missed backup must not stop the day's work
+            logger.exception("The daily backup of %s failed", opened.path)
+    return DesktopStart(opened=opened, read_only=read_only, lock=lock)
 
 
 def run(db_path: Path) -> int:
     app = create_application()
     try:
-        opened = open_database(db_path)
-    except DatabaseOpenError as error:
-        text = _open_error_text(error).replace("%1", str(error.path)).replace("%2", error.detail)
-        QMessageBox.critical(None, QApplication.translate("App", "Prospect Desk"), text)
-        return 1
-    desktop = DesktopApp(opened.path)
-    window = desktop.show_window()
-    if opened.created and count_cards() == 0:
-        window.offer_demo()
-    code = app.exec()
-    close_database()
+        error_log.setup_logging()
+    except OSError:
+        pass  # no log folder: errors still go to stderr and the error dialog
+    install_exception_hooks()
+    start = open_for_desktop(db_path)
+    if start.opened is None:
+        return start.exit_code
+    try:
+        desktop = DesktopApp(start.opened.path, read_only=start.read_only)
+        window = desktop.show_window()
+        if start.opened.created and not start.read_only and count_cards() == 0:
+            window.offer_demo()
+        code = app.exec()
+        close_database()
+    finally:
+        if start.lock is not None:
+            start.lock.release()
     return code

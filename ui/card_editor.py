@@ -1,6 +1,10 @@
 """The card form: the fields of a company or an individual card, checked where
 the user types them, with Save and Revert and a record of unsaved edits."""
 
+import logging
+import sqlite3
+
+import peewee
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -8,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -326,6 +331,9 @@ class CardEditor(QWidget):
                 self._card_id = save_card(self._card_id, data)
             except CardInvalidError as invalid:
                 errors = {e.field: self._problem_text(e.problem) for e in invalid.errors}
+            except (peewee.OperationalError, sqlite3.OperationalError) as failure:
+                self._write_failed(failure)  # rolled back; the edits stay, unsaved
+                return False
         if errors:
             self._show_errors(errors)
             return False
@@ -334,6 +342,21 @@ class CardEditor(QWidget):
         self.retranslate()
         self.saved.emit(self._card_id)
         return True
+
+    def _write_failed(self, failure: Exception) -> None:
+        logging.getLogger(__name__).warning("Saving a card failed: %s", failure)
+        reason = str(failure).lower()
+        if "full" in reason:
+            text = self.tr("The card could not be saved because the disk is full. Nothing "
+                           "was changed in the card file, and what you typed is still here: "
+                           "free some space, then save again.")
+        elif "readonly" in reason or "read-only" in reason:
+            text = self.tr("The card could not be saved because the card file cannot be "
+                           "written (it is read-only). What you typed is still here.")
+        else:
+            text = self.tr("The card could not be saved: %1. Nothing was changed in the card "
+                           "file, and what you typed is still here.").replace("%1", str(failure))
+        QMessageBox.warning(self, self.tr("Card not saved"), text)
 
     def _problem_text(self, problem: CardProblem) -> str:
         return {

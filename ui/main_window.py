@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Prospect Desk"))
         self._db_label = db_label
         self._current_id: int | None = None
+        self.read_only = False
+        self.read_only_banner: QLabel | None = None
 
         self.model = CardTableModel(self)
         self.filter_panel = FilterPanel()
@@ -163,6 +165,11 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.settings_action)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+
+        self.write_actions = [self.new_company_action, self.new_individual_action,
+                              self.save_action, self.delete_action, self.trash_action,
+                              self.demo_action]
+        """Actions that change the card file: off while it is read-only (add yours)."""
 
         toolbar = self.addToolBar(self.tr("Cards"))
         toolbar.setObjectName("cardsToolbar")
@@ -344,6 +351,56 @@ class MainWindow(QMainWindow):
                     "You can delete them later, or start with your own cards."))
         if answer == QMessageBox.StandardButton.Yes:
             self.load_demo_cards()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Look but not change: a yellow bar says so, and every control that
+        writes is switched off or hidden (hidden where the panels re-enable it)."""
+        was_read_only, self.read_only = self.read_only, read_only
+        for action in self.write_actions:
+            action.setEnabled(not read_only)
+        if read_only and self.read_only_banner is None:
+            self.read_only_banner = QLabel(
+                self.tr("This card file is read-only: you can look but not change anything."))
+            self.read_only_banner.setObjectName("readOnlyBanner")
+            self.read_only_banner.setWordWrap(True)
+            self.read_only_banner.setStyleSheet(
+                "background: #fff3b0; color: #4d3b00; padding: 6px 10px;"
+                " border-bottom: 1px solid #e0c84a;")
+            holder = QWidget()
+            layout = QVBoxLayout(holder)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.setSpacing(0)
+            layout.addWidget(self.read_only_banner)
+            layout.addWidget(self.takeCentralWidget(), 1)
+            self.setCentralWidget(holder)
+        if self.read_only_banner is not None:
+            self.read_only_banner.setVisible(read_only)
+        editor = self.editor
+        for edit in [*editor.texts.values(), *(d.edit for d in editor.dates.values())]:
+            edit.setReadOnly(read_only)
+        editor.notes.setReadOnly(read_only)
+        for widget in [editor.stage, editor.credit, editor.circle, editor.referral_source,
+                       editor.referrer_choose, *(d.button for d in editor.dates.values()),
+                       self.history.kind, self.history.date, self.history.text]:
+            widget.setEnabled(not read_only)
+        panel = self.filter_panel
+        for button in [editor.save_button, editor.revert_button, editor.referrer_clear,
+                       self.history.add_button, self.history.remove_button,
+                       panel.add_button, panel.rename_button, panel.up_button,
+                       panel.down_button, panel.remove_button]:
+            button.setVisible(not read_only)
+        if read_only and not was_read_only:
+            panel.circle_list.itemDoubleClicked.disconnect()
+        elif was_read_only and not read_only:
+            panel.circle_list.itemDoubleClicked.connect(lambda _item: panel.rename_current())
+
+    def reload_from_database(self) -> None:
+        """After the card file was replaced (a restored backup): show it afresh."""
+        self._show(None)
+        self.filter_panel.reload_circles()
+        self.editor.reload_circles()
+        self.model.refresh()
+        self._reselect()
 
     def _on_circles_changed(self) -> None:
         self.editor.reload_circles()

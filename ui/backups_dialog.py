@@ -1,0 +1,218 @@
+"""Tools → Backups…: the copies kept of the card file, a copy made now, and a
+restore that keeps the file it replaces."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prospect_desk import backups
+from prospect_desk.backups import BackupInfo, BackupKind
+from prospect_desk.database import DatabaseOpenError, close_database, open_database
+from ui.error_dialog import show_error
+from ui.worker import start_job
+
+
+def kind_label(kind: BackupKind) -> str:
+    tr = QCoreApplication.translate
+    return {
+        BackupKind.DAILY: tr("BackupsDialog", "Daily"),
+        BackupKind.WEEKLY: tr("BackupsDialog", "Weekly"),
+        BackupKind.PRE_IMPORT: tr("BackupsDialog", "Before an import"),
+        BackupKind.PRE_MIGRATION: tr("BackupsDialog", "Before an upgrade"),
+        BackupKind.MANUAL: tr("BackupsDialog", "Made by hand"),
+    }[kind]
+
+
+def size_text(size: int) -> str:
+    tr = QCoreApplication.translate
+    if size < 1024 * 1024:
+        return tr("BackupsDialog", "%1 KB").replace("%1", f"{max(size / 1024, 0.1):.1f}")
+    return tr("BackupsDialog", "%1 MB").replace("%1", f"{size / (1024 * 1024):.1f}")
+
+
+class BackupsDialog(QDialog):
+    """`restored` follows a restore: the card file now holds other cards."""
+
+    restored = Signal()
+
+    def __init__(self, db_path: Path, parent: QWidget | None = None, read_only: bool = False):
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.read_only = read_only
+        self.job = None
+        self.setWindowTitle(self.tr("Backups"))
+        self.resize(620, 420)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.list = QTreeWidget()
+        self.list.setObjectName("backupList")
+        self.list.setRootIsDecorated(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setHeaderLabels([self.tr("Made on"), self.tr("Kind"), self.tr("Size")])
+        header = self.list.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.list.itemDoubleClicked.connect(lambda _item, _column: self.restore_selected())
+
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.folder_button = QPushButton(self.tr("Open folder"))
+        self.folder_button.clicked.connect(self.open_folder)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.folder_button)
+        buttons.addStretch()
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def backups(self) -> list[BackupInfo]:
+        return [self.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+                for i in range(self.list.topLevelItemCount())]
+
+    def reload(self) -> None:
+        self.list.clear()
+        found = backups.list_backups(self.db_path)
+        for info in found:
+            item = QTreeWidgetItem([info.created.strftime("%Y-%m-%d %H:%M"),
+                                    kind_label(info.kind), size_text(info.size)])
+            item.setData(0, Qt.ItemDataRole.UserRole, info)
+            item.setToolTip(0, str(info.path))
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight
+                                  | Qt.AlignmentFlag.AlignVCenter)
+            self.list.addTopLevelItem(item)
+        if found:
+            self.summary.setText(self.tr(
+                "%1 backups of this card file, newest first. A copy is made every day "
+                "you open it; the last 7 days and 4 weeks are kept, and every copy made "
+                "by hand.").replace("%1", str(len(found))))
+        else:
+            self.summary.setText(self.tr("No backups of this card file yet."))
+        if self.read_only:
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "The card file is read-only: backups cannot be made or restored here."))
+        self._update_buttons()
+
+    def _selected(self) -> BackupInfo | None:
+        items = self.list.selectedItems()
+        return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
+
+    def _update_buttons(self) -> None:
+        busy = self.job is not None
+        self.backup_button.setEnabled(not self.read_only and not busy)
+        self.restore_button.setEnabled(not self.read_only and not busy
+                                       and self._selected() is not None)
+        self.folder_button.setEnabled(backups.backup_dir(self.db_path).is_dir())
+
+    # --- backing up --------------------------------------------------------------
+    def back_up_now(self) -> None:
+        db_path = self.db_path
+
+        def make(progress, _cancelled):
+            progress(0, 1)
+            path = backups.make_backup(db_path, BackupKind.MANUAL)
+            progress(1, 1)
+            return path
+
+        self.job = start_job(make, self._backed_up, self._job_failed, parent=self,
+                             label=self.tr("Making a backup…"))
+        self._update_buttons()
+
+    def _backed_up(self, path: Path) -> None:
+        self.job = None
+        self.reload()
+        self.summary.setText(self.tr("Backup made: %1").replace("%1", str(path)))
+
+    def _job_failed(self, error: BaseException, details: str) -> None:
+        self.job = None
+        self._update_buttons()
+        show_error(self, error, details)
+
+    # --- restoring ----------------------------------------------------------------
+    def restore_selected(self) -> None:
+        info = self._selected()
+        if info is None or self.read_only or self.job is not None:
+            return
+        window = self.parent()
+        if window is not None and hasattr(window, "confirm_leave_card"):
+            if not window.confirm_leave_card():
+                return
+        answer = QMessageBox.question(
+            self, self.tr("Restore a backup"),
+            self.tr("Replace the card file with the backup made on %1? The cards as they "
+                    "are now are kept in a file beside it, not deleted.")
+            .replace("%1", info.created.strftime("%Y-%m-%d %H:%M")),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        close_database()
+        try:
+            aside = backups.restore_backup(self.db_path, info.path)
+        except backups.BackupError as error:
+            open_database(self.db_path)  # the file it was, untouched
+            QMessageBox.warning(self, self.tr("Restore a backup"), self.tr(
+                "This backup could not be restored, so the card file was left as it "
+                "was: %1").replace("%1", error.detail or str(error.path)))
+            return
+        try:
+            open_database(self.db_path)
+        except DatabaseOpenError as error:
+            QMessageBox.critical(self, self.tr("Restore a backup"), self.tr(
+                "The backup was put in place but could not be opened: %1. Your previous "
+                "card file was kept as %2.").replace("%1", error.detail)
+                .replace("%2", str(aside)))
+            return
+        self.restored.emit()
+        self.reload()
+        where = (self.tr("The card file as it was before is kept as %1.")
+                 .replace("%1", str(aside)) if aside else "")
+        QMessageBox.information(self, self.tr("Restore a backup"), self.tr(
+            "The backup made on %1 was restored.").replace(
+                "%1", info.created.strftime("%Y-%m-%d %H:%M")) + ("\n\n" + where if where
+                                                                  else ""))
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(backups.backup_dir(self.db_path))))
+
+
+def add_backups_action(window, db_path: Path, read_only: bool = False) -> QAction:
+    """Tools → Backups… in the main window."""
+    action = QAction(QCoreApplication.translate("BackupsDialog", "Backups…"), window)
+    action.setObjectName("backupsAction")
+
+    def show() -> None:
+        dialog = BackupsDialog(db_path, window, read_only=read_only)
+        dialog.restored.connect(window.reload_from_database)
+        dialog.exec()
+
+    action.triggered.connect(show)
+    window.tools_menu.addAction(action)
+    window.backups_action = action
+    return action
