@@ -93,8 +93,8 @@ def item_reason(item: AgendaItem) -> str:
 
 def item_label(item: AgendaItem) -> str:
     """The follow-up as the history will record it: kind, and why."""
-    why = item_reason(item)
-    return f"{kind_label(item.kind)} ({why})" if why else kind_label(item.kind)
+    why, kind = item_reason(item), kind_label(item.kind)
+    return f"{kind} ({why})" if why and why != kind else kind
 
 
 def _tr(text: str) -> str:

@@ -1,8 +1,10 @@
 """The main window: filters on the left, the card list in the middle, the card
 and its history on the right."""
 
+import datetime
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QTableView,
     QVBoxLayout,
@@ -22,7 +25,9 @@ from prospect_desk.card_query import CardFilter, count_cards
 from prospect_desk.cards import delete_cards
 from prospect_desk.demo import load_demo
 from prospect_desk.enums import Kind
+from prospect_desk.follow_ups import has_work
 from ui import settings
+from ui.calendar_view import CalendarView
 from ui.card_editor import CardEditor
 from ui.export_dialog import ExportDialog
 from ui.filter_panel import FilterPanel
@@ -31,6 +36,7 @@ from ui.history_panel import HistoryPanel
 from ui.import_wizard import ImportWizard
 from ui.models.card_table_model import CardTableModel
 from ui.settings_dialog import SettingsDialog
+from ui.today_view import TodayView
 from ui.trash_dialog import TrashDialog
 
 
@@ -100,7 +106,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.detail_splitter)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 780, 420])
-        self.setCentralWidget(self.splitter)
+        self.today_view = TodayView()
+        self.calendar_view = CalendarView()
+        self.views = QStackedWidget()
+        self.views.setObjectName("views")
+        for page in (self.splitter, self.today_view, self.calendar_view):
+            self.views.addWidget(page)
+        self.setCentralWidget(self.views)
 
         self.count_label = QLabel()
         self.statusBar().addWidget(self.count_label)
@@ -116,8 +128,10 @@ class MainWindow(QMainWindow):
         self.follow_ups.changed.connect(self._on_follow_ups_changed)
         self.model.refreshed.connect(self._update_count)
         self._build_actions()
+        self._build_view_actions()
         self._restore_layout()
         self.apply_filter()
+        self.show_view(self.today_view if has_work(datetime.date.today()) else self.splitter)
 
     # --- actions -------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -178,6 +192,44 @@ class MainWindow(QMainWindow):
                             self.delete_action, self.trash_action])
         toolbar.addSeparator()
         toolbar.addAction(self.settings_action)
+
+    # --- cards, today, calendar ----------------------------------------------------
+    def _build_view_actions(self) -> None:
+        self.view_actions = QActionGroup(self)
+        self.view_pages = {}
+        for page, text, shortcut in ((self.splitter, self.tr("Cards"), "Ctrl+1"),
+                                     (self.today_view, self.tr("Today"), "Ctrl+2"),
+                                     (self.calendar_view, self.tr("Calendar"), "Ctrl+3")):
+            action = QAction(text, self.view_actions)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _checked=False, p=page: self.show_view(p))
+            self.view_pages[page] = action
+        self.cards_view_action, self.today_view_action, self.calendar_view_action = (
+            self.view_pages.values())
+        self.view_menu.addActions(self.view_actions.actions())
+        toolbar = self.addToolBar(self.tr("Views"))
+        toolbar.setObjectName("viewsToolbar")
+        toolbar.setMovable(False)
+        toolbar.addActions(self.view_actions.actions())
+        for view in (self.today_view, self.calendar_view):
+            view.openCard.connect(self.open_card)
+            view.changed.connect(self._on_calendar_changed)
+
+    def show_view(self, page: QWidget) -> None:
+        """Show the card list, the today view or the calendar."""
+        if page in (self.today_view, self.calendar_view):
+            page.reload()
+        self.views.setCurrentWidget(page)
+        self.view_pages[page].setChecked(True)
+
+    def _on_calendar_changed(self, card_id: int) -> None:
+        """Done, skipped or moved from the today view or the calendar."""
+        if self.follow_ups.card_id == card_id:
+            self.follow_ups.reload()
+        if self.history.card_id == card_id:
+            self.history.reload()
+        self._refresh_keep_selection()
 
     # --- the list ------------------------------------------------------------
     def focus_search(self) -> None:
@@ -240,6 +292,7 @@ class MainWindow(QMainWindow):
         """Show a card, clearing search and filters if they hide it."""
         if not self.confirm_leave_card():
             return
+        self.show_view(self.splitter)
         if self.model.row_of(card_id) is None:
             self.search.blockSignals(True)
             self.search.clear()
