@@ -1,0 +1,102 @@
+"""`main.py import` and `main.py export` from the command line."""
+
+import openpyxl
+
+import main
+from prospect_desk.backups import list_backups
+from prospect_desk.cards import CardData, create_card
+from prospect_desk.database import close_database, open_database
+from prospect_desk.models import Card
+
+
+def write_xlsx(path, rows):
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(path)
+    return path
+
+
+def card_names(db_path) -> list[str]:
+    open_database(db_path)
+    try:
+        return sorted(card.name for card in Card.select())
+    finally:
+        close_database()
+
+
+def test_import_prints_one_summary_line_and_saves_the_rejected_rows(tmp_path, capsys):
+    db_path = tmp_path / "cards.sqlite3"
+    source = write_xlsx(tmp_path / "in.xlsx", [
+        ["姓名", "手机", "电子邮件"],
+        ["张伟", "13800138000", ""],
+        ["李娜", "13900139000", "not-an-address"],
+        ["张伟 (again)", "+86 138 0013 8000", ""],
+        ["Bob Chen", "", "bob@example.com"],
+    ])
+    rejects = tmp_path / "rejects.xlsx"
+
+    code = main.main(["--db", str(db_path), "import", str(source), "--rejects", str(rejects)])
+
+    out = capsys.readouterr().out.strip().splitlines()
+    assert code == 0
+    assert out == ["Imported 2 cards; 1 duplicates (1 skipped, 0 updated, 0 added); "
+                   "1 rows rejected."]
+    assert card_names(db_path) == ["Bob Chen", "张伟"]
+    rows = list(openpyxl.load_workbook(rejects).active.iter_rows(values_only=True))
+    assert rows[1][:2] == ("李娜", "13900139000") and rows[1][3] == 3
+    assert "Not an e-mail address" in rows[1][4]
+    assert [b.kind for b in list_backups(db_path)] == ["pre-import"]
+
+
+def test_import_of_a_file_that_is_no_spreadsheet_exits_2_and_changes_nothing(tmp_path,
+                                                                               capsys):
+    db_path = tmp_path / "cards.sqlite3"
+    open_database(db_path)
+    create_card(CardData(name="Alice Wong"))
+    close_database()
+    source = tmp_path / "notes.xlsx"
+    source.write_text("just some notes, not a workbook")
+
+    code = main.main(["--db", str(db_path), "import", str(source)])
+
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.out == ""
+    assert "notes.xlsx is not a spreadsheet" in captured.err
+    assert card_names(db_path) == ["Alice Wong"]
+
+
+def test_export_writes_the_cards_a_search_finds(tmp_path, capsys):
+    db_path = tmp_path / "cards.sqlite3"
+    open_database(db_path)
+    for name, employer in [("Alice Wong", "Northwind"), ("Bob Chen", "Pacific"),
+                           ("Carol Li", "Northwind")]:
+        create_card(CardData(name=name, employer=employer))
+    close_database()
+    target = tmp_path / "out.xlsx"
+
+    code = main.main(["--db", str(db_path), "export", str(target), "--search", "northwind"])
+
+    assert code == 0
+    assert "2 cards written" in capsys.readouterr().out
+    rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Name"
+    assert [r[0] for r in rows[1:]] == ["Alice Wong", "Carol Li"]
+
+
+def test_export_by_circle_knows_the_chinese_label_and_refuses_an_unknown_circle(tmp_path,
+                                                                                 capsys):
+    db_path = tmp_path / "cards.sqlite3"
+    source = write_xlsx(tmp_path / "in.xlsx", [["姓名", "来源圈子"], ["张伟", "工作上的朋友"],
+                                               ["李娜", "学校时的朋友"]])
+    assert main.main(["--db", str(db_path), "import", str(source)]) == 0
+    target = tmp_path / "work.xlsx"
+
+    assert main.main(["--db", str(db_path), "export", str(target), "--circle", "工作上的朋友"]) == 0
+    rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:]] == ["张伟"]
+
+    capsys.readouterr()
+    assert main.main(["--db", str(db_path), "export", str(target), "--circle", "Golf"]) == 2
+    assert "There is no circle called Golf." in capsys.readouterr().err
