@@ -9,6 +9,7 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -65,6 +66,7 @@ class ErrorDialog(QDialog):
         self.details_box = QPlainTextEdit(details)
         self.details_box.setObjectName("errorDetails")
         self.details_box.setReadOnly(True)
+        self.details_box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details_box.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details_box.setMinimumHeight(200)
         self.details_box.hide()
