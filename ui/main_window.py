@@ -33,6 +33,7 @@ from ui.export_dialog import ExportDialog
 from ui.filter_panel import FilterPanel
 from ui.follow_up_panel import FollowUpPanel
 from ui.history_panel import HistoryPanel
+from ui.ics_export_dialog import IcsExportDialog
 from ui.import_wizard import ImportWizard
 from ui.models.card_table_model import CardTableModel
 from ui.settings_dialog import SettingsDialog
@@ -212,6 +213,9 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("viewsToolbar")
         toolbar.setMovable(False)
         toolbar.addActions(self.view_actions.actions())
+        self.export_ics_action = QAction(self.tr("Export calendar (.ics)…"), self)
+        self.export_ics_action.triggered.connect(self.export_calendar)
+        self.tools_menu.addAction(self.export_ics_action)
         for view in (self.today_view, self.calendar_view):
             view.openCard.connect(self.open_card)
             view.changed.connect(self._on_calendar_changed)
@@ -222,6 +226,12 @@ class MainWindow(QMainWindow):
             page.reload()
         self.views.setCurrentWidget(page)
         self.view_pages[page].setChecked(True)
+
+    def export_calendar(self) -> None:
+        dialog = IcsExportDialog(datetime.date.today(), self)
+        if dialog.exec() and dialog.count is not None:
+            self.statusBar().showMessage(
+                self.tr("%1 events exported.").replace("%1", str(dialog.count)), 5000)
 
     def _on_calendar_changed(self, card_id: int) -> None:
         """Done, skipped or moved from the today view or the calendar."""

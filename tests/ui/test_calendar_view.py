@@ -67,3 +67,26 @@ def test_next_month_shows_its_own_counts_and_overdue_is_listed_apart(database, m
     assert view.calendar.day_count(next_month) == 1
     assert view.lists.tabText(2) == "Overdue (1)"
     assert view.overdue_list.topLevelItem(0).text(2) == "Wang Wei"
+
+
+def test_tools_exports_the_calendar_to_an_ics_file(database, main_window, tmp_path,
+                                                   monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.ics_export_dialog import IcsExportDialog
+
+    wang = create_card(CardData(name="Wang Wei"))
+    add_follow_up(wang, "manual", TODAY + datetime.timedelta(days=5))
+    add_follow_up(wang, "manual", TODAY + datetime.timedelta(days=200))  # after 90 days
+    target = tmp_path / "out.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+
+    def run(dialog):
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(IcsExportDialog, "exec", run)
+    main_window.export_ics_action.trigger()
+    assert target.read_bytes().count(b"BEGIN:VEVENT") == 1
+    assert main_window.statusBar().currentMessage() == "1 events exported."
