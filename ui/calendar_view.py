@@ -148,8 +148,9 @@ class CalendarView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([760, 680])  # room for the card and why columns
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
