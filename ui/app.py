@@ -27,6 +27,8 @@ from ui.error_dialog import install_exception_hooks
 from ui.main_window import MainWindow
 from ui.translation import install_language
 
+translate = QApplication.translate  # called as translate("App", ...) for lupdate
+
 logger = logging.getLogger(__name__)
 
 ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "prospect_desk.svg"
@@ -70,17 +72,16 @@ class DesktopApp:
 
 
 def _open_error_text(error: DatabaseOpenError) -> str:
-    tr = QApplication.translate
     if isinstance(error, SchemaTooNewError):
-        return tr("App", "The card file %1 was written by a newer version of Prospect Desk. "
+        return translate("App", "The card file %1 was written by a newer version of Prospect Desk. "
                   "It has not been changed. Please install the newer version.")
     if isinstance(error, DatabaseDamagedError):
-        return tr("App", "The card file %1 is damaged, so it was not opened and nothing was "
-                  "written to it. Restore a backup, or keep the file for repair.")
+        return translate("App", "The card file %1 is damaged, so it was not opened and nothing "
+                         "was written to it. Restore a backup, or keep the file for repair.")
     if isinstance(error, MigrationsPendingError):
-        return tr("App", "The card file %1 needs upgrading to this version of Prospect Desk, "
-                  "but it is read-only. Make it writable, then open it again.")
-    return tr("App", "The card file %1 could not be opened: %2")
+        return translate("App", "The card file %1 needs upgrading to this version of Prospect "
+                         "Desk, but it is read-only. Make it writable, then open it again.")
+    return translate("App", "The card file %1 could not be opened: %2")
 
 
 @dataclass
@@ -95,7 +96,7 @@ class DesktopStart:
 
 
 def _title() -> str:
-    return QApplication.translate("App", "Prospect Desk")
+    return translate("App", "Prospect Desk")
 
 
 def _take_lock(db_path: Path, read_only: bool) -> instance_lock.InstanceLock | None:
@@ -112,12 +113,11 @@ def _take_lock(db_path: Path, read_only: bool) -> instance_lock.InstanceLock | N
 
 
 def _already_open_text(error: instance_lock.AlreadyRunningError) -> str:
-    tr = QApplication.translate
     if error.pid is not None:
-        text = tr("App", "Prospect Desk is already open with this card file (process %1). "
+        text = translate("App", "Prospect Desk is already open with this card file (process %1). "
                   "Switch to that window, or close it before opening the file again.")
         return text.replace("%1", str(error.pid))
-    return tr("App", "Prospect Desk is already open with this card file. Switch to that "
+    return translate("App", "Prospect Desk is already open with this card file. Switch to that "
               "window, or close it before opening the file again.")
 
 
@@ -125,15 +125,14 @@ def _offer_restore(db_path: Path, error: DatabaseDamagedError,
                    read_only: bool) -> OpenedDatabase | None:
     """The file is damaged: never write to it; offer the newest good backup
     instead, keeping the damaged file aside. None when nothing was opened."""
-    tr = QApplication.translate
     damaged = _open_error_text(error).replace("%1", str(error.path))
     good = None if read_only else integrity.newest_good_backup(db_path)
     if good is None:
-        reason = (tr("App", "The file is read-only, so no backup can be put in its place.")
-                  if read_only else tr("App", "No good backup of it was found."))
+        reason = (translate("App", "The file is read-only, so no backup can be put in its place.")
+                  if read_only else translate("App", "No good backup of it was found."))
         QMessageBox.critical(None, _title(), damaged + "\n\n" + reason)
         return None
-    question = tr("App", "The card file %1 is damaged, so it was not opened and nothing was "
+    question = translate("App", "The card file %1 is damaged, so it was not opened and nothing was "
                   "written to it.\n\nRestore the newest good backup (%2)? The damaged file "
                   "is kept beside it, renamed.").replace("%1", str(error.path))
     question = question.replace("%2", good.name)
@@ -142,7 +141,7 @@ def _offer_restore(db_path: Path, error: DatabaseDamagedError,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes)
     if answer != QMessageBox.StandardButton.Yes:
-        QMessageBox.information(None, _title(), tr(
+        QMessageBox.information(None, _title(), translate(
             "App", "The damaged file was left as it is. Prospect Desk will close; you can "
             "restore a backup later with: main.py restore FILE"))
         return None
@@ -151,10 +150,10 @@ def _offer_restore(db_path: Path, error: DatabaseDamagedError,
         opened = open_database(db_path)
     except (backups.BackupError, DatabaseOpenError, OSError) as failure:
         logger.exception("Restoring %s failed", good)
-        QMessageBox.critical(None, _title(), tr(
+        QMessageBox.critical(None, _title(), translate(
             "App", "The backup could not be restored: %1").replace("%1", str(failure)))
         return None
-    QMessageBox.information(None, _title(), tr(
+    QMessageBox.information(None, _title(), translate(
         "App", "The backup %1 was restored. The damaged file was kept as %2.")
         .replace("%1", good.name).replace("%2", str(aside)))
     return opened

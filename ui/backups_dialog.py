@@ -25,23 +25,23 @@ from prospect_desk.database import DatabaseOpenError, close_database, open_datab
 from ui.error_dialog import show_error
 from ui.worker import start_job
 
+translate = QCoreApplication.translate  # called as translate("BackupsDialog", ...) for lupdate
+
 
 def kind_label(kind: BackupKind) -> str:
-    tr = QCoreApplication.translate
     return {
-        BackupKind.DAILY: tr("BackupsDialog", "Daily"),
-        BackupKind.WEEKLY: tr("BackupsDialog", "Weekly"),
-        BackupKind.PRE_IMPORT: tr("BackupsDialog", "Before an import"),
-        BackupKind.PRE_MIGRATION: tr("BackupsDialog", "Before an upgrade"),
-        BackupKind.MANUAL: tr("BackupsDialog", "Made by hand"),
+        BackupKind.DAILY: translate("BackupsDialog", "Daily"),
+        BackupKind.WEEKLY: translate("BackupsDialog", "Weekly"),
+        BackupKind.PRE_IMPORT: translate("BackupsDialog", "Before an import"),
+        BackupKind.PRE_MIGRATION: translate("BackupsDialog", "Before an upgrade"),
+        BackupKind.MANUAL: translate("BackupsDialog", "Made by hand"),
     }[kind]
 
 
 def size_text(size: int) -> str:
-    tr = QCoreApplication.translate
     if size < 1024 * 1024:
-        return tr("BackupsDialog", "%1 KB").replace("%1", f"{max(size / 1024, 0.1):.1f}")
-    return tr("BackupsDialog", "%1 MB").replace("%1", f"{size / (1024 * 1024):.1f}")
+        return translate("BackupsDialog", "%1 KB").replace("%1", f"{max(size / 1024, 0.1):.1f}")
+    return translate("BackupsDialog", "%1 MB").replace("%1", f"{size / (1024 * 1024):.1f}")
 
 
 class BackupsDialog(QDialog):
@@ -204,7 +204,7 @@ class BackupsDialog(QDialog):
 
 def add_backups_action(window, db_path: Path, read_only: bool = False) -> QAction:
     """Tools → Backups… in the main window."""
-    action = QAction(QCoreApplication.translate("BackupsDialog", "Backups…"), window)
+    action = QAction(translate("BackupsDialog", "Backups…"), window)
     action.setObjectName("backupsAction")
 
     def show() -> None:

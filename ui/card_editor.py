@@ -28,7 +28,7 @@ from prospect_desk.cards import (
     referred_by,
     save_card,
 )
-from prospect_desk.circles import list_circles
+from prospect_desk.circles import circle_names
 from prospect_desk.enums import Kind
 from prospect_desk.validation import CardProblem, DateParseError, DateProblem
 from ui.card_picker import CardPickerDialog
@@ -263,8 +263,8 @@ class CardEditor(QWidget):
         current = self.circle.currentData()
         self.circle.clear()
         self.circle.addItem(self.tr("(no circle)"), None)
-        for circle in list_circles():
-            self.circle.addItem(circle_name(circle.name, circle.builtin_key), circle.id)
+        for circle_id, builtin_key, name in circle_names():
+            self.circle.addItem(circle_name(name, builtin_key), circle_id)
         self._select(self.circle, current)
         self._loading = loading
 

@@ -13,14 +13,14 @@ from prospect_desk.database import DatabaseOpenError, close_database, open_datab
 from prospect_desk.demo import load_demo
 from prospect_desk.stats import card_stats
 from ui import cli_calendar, cli_excel, cli_safety, settings
-from ui.cli_command import EXIT_FAILED, EXIT_OK, Command, tr
+from ui.cli_command import EXIT_FAILED, EXIT_OK, Command, translate
 from ui.labels import CREDIT_STATUSES, KINDS, STAGES, circle_name, label
 from ui.translation import install_language
 
 
 def _run_demo(args: argparse.Namespace) -> int:
     count = load_demo()
-    print(tr("%1 demo cards added.").replace("%1", str(count)))
+    print(translate("cli", "%1 demo cards added.").replace("%1", str(count)))
     return EXIT_OK
 
 
@@ -32,16 +32,16 @@ def _print_counts(title: str, rows: list[tuple[str, int]]) -> None:
 
 def _run_stats(args: argparse.Namespace) -> int:
     stats = card_stats()
-    print(tr("Cards: %1 (in the trash: %2)").replace("%1", str(stats.total))
+    print(translate("cli", "Cards: %1 (in the trash: %2)").replace("%1", str(stats.total))
           .replace("%2", str(stats.trashed)))
-    _print_counts(tr("By kind:"), [(label(KINDS, k), stats.by_kind.get(k, 0)) for k in KINDS])
-    _print_counts(tr("By stage:"), [(label(STAGES, k), stats.by_stage.get(k, 0)) for k in STAGES])
-    _print_counts(tr("By credit status:"), [(label(CREDIT_STATUSES, k),
+    _print_counts(translate("cli", "By kind:"), [(label(KINDS, k), stats.by_kind.get(k, 0)) for k in KINDS])
+    _print_counts(translate("cli", "By stage:"), [(label(STAGES, k), stats.by_stage.get(k, 0)) for k in STAGES])
+    _print_counts(translate("cli", "By credit status:"), [(label(CREDIT_STATUSES, k),
                                              stats.by_credit_status.get(k, 0))
                                             for k in CREDIT_STATUSES])
-    _print_counts(tr("By circle:"), [(circle_name(c.name, c.builtin_key), c.card_count)
+    _print_counts(translate("cli", "By circle:"), [(circle_name(c.name, c.builtin_key), c.card_count)
                                      for c in stats.by_circle]
-                  + [(tr("No circle"), stats.without_circle)])
+                  + [(translate("cli", "No circle"), stats.without_circle)])
     return EXIT_OK
 
 
@@ -50,9 +50,9 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 CARD_COMMANDS: list[Command] = [
-    Command("demo", lambda: tr("fill the database with the demo set of about 200 cards"),
+    Command("demo", lambda: translate("cli", "fill the database with the demo set of about 200 cards"),
             _no_arguments, _run_demo),
-    Command("stats", lambda: tr("print counts of cards by kind, stage, credit status and circle"),
+    Command("stats", lambda: translate("cli", "print counts of cards by kind, stage, credit status and circle"),
             _no_arguments, _run_stats),
 ]
 
@@ -69,12 +69,12 @@ COMMANDS: list[Command] = [
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
-        description=tr("Prospect Desk: prospect cards for the individual salesperson. "
+        description=translate("cli", "Prospect Desk: prospect cards for the individual salesperson. "
                        "Without a subcommand, the window opens."))
     parser.add_argument("--db", metavar="PATH",
-                        help=tr("the card file to use (default: $PROSPECT_DESK_DB, else the "
+                        help=translate("cli", "the card file to use (default: $PROSPECT_DESK_DB, else the "
                                 "user's data folder)"))
-    subparsers = parser.add_subparsers(dest="command", metavar=tr("subcommand"))
+    subparsers = parser.add_subparsers(dest="command", metavar=translate("cli", "subcommand"))
     for command in COMMANDS:
         sub = subparsers.add_parser(command.name, help=command.help(),
                                     description=command.help())
@@ -97,7 +97,7 @@ def run_cli(argv: list[str], db_path: Path) -> int:
     try:
         open_database(db_path)
     except DatabaseOpenError as error:
-        print(tr("The card file %1 could not be opened: %2").replace("%1", str(error.path))
+        print(translate("cli", "The card file %1 could not be opened: %2").replace("%1", str(error.path))
               .replace("%2", error.detail or type(error).__name__), file=sys.stderr)
         return EXIT_FAILED
     try:

@@ -7,21 +7,21 @@ import sys
 from prospect_desk.follow_ups import agenda
 from prospect_desk.ics_export import export_ics
 from prospect_desk.validation import DateParseError, parse_date
-from ui.cli_command import EXIT_FAILED, EXIT_OK, Command, tr
+from ui.cli_command import EXIT_FAILED, EXIT_OK, Command, translate
 from ui.follow_up_text import item_reason, kind_label
 
 
 def _range_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="start", required=True, metavar="DATE",
-                        help=tr("first day, e.g. 2025-03-04"))
+                        help=translate("cli", "first day, e.g. 2025-03-04"))
     parser.add_argument("--to", dest="end", required=True, metavar="DATE",
-                        help=tr("last day, e.g. 2025-03-31"))
+                        help=translate("cli", "last day, e.g. 2025-03-31"))
 
 
 def _ics_arguments(parser: argparse.ArgumentParser) -> None:
     _range_arguments(parser)
     parser.add_argument("--ics", required=True, metavar="FILE",
-                        help=tr("the .ics file to write"))
+                        help=translate("cli", "the .ics file to write"))
 
 
 def _date_range(args: argparse.Namespace):
@@ -33,12 +33,12 @@ def _date_range(args: argparse.Namespace):
         except DateParseError:
             day = None
         if day is None:
-            print(tr("%1: “%2” is not a date; write it as 2025-03-04.")
+            print(translate("cli", "%1: “%2” is not a date; write it as 2025-03-04.")
                   .replace("%1", option).replace("%2", text), file=sys.stderr)
             return None
         dates.append(day)
     if dates[1] < dates[0]:
-        print(tr("--to comes before --from."), file=sys.stderr)
+        print(translate("cli", "--to comes before --from."), file=sys.stderr)
         return None
     return dates
 
@@ -60,18 +60,18 @@ def _run_calendar(args: argparse.Namespace) -> int:
     try:
         count = export_ics(dates[0], dates[1], args.ics)
     except OSError as error:
-        print(tr("%1 could not be written: %2").replace("%1", args.ics)
+        print(translate("cli", "%1 could not be written: %2").replace("%1", args.ics)
               .replace("%2", error.strerror or str(error)), file=sys.stderr)
         return EXIT_FAILED
-    print(tr("%1 events written to %2.").replace("%1", str(count)).replace("%2", args.ics))
+    print(translate("cli", "%1 events written to %2.").replace("%1", str(count)).replace("%2", args.ics))
     return EXIT_OK
 
 
 COMMANDS: list[Command] = [
-    Command("agenda", lambda: tr("print the follow-ups of a date range, one per line: date, "
+    Command("agenda", lambda: translate("cli", "print the follow-ups of a date range, one per line: date, "
                                  "kind, card, why (tab separated)"),
             _range_arguments, _run_agenda),
-    Command("calendar", lambda: tr("write the follow-ups and birthdays of a date range to an "
+    Command("calendar", lambda: translate("cli", "write the follow-ups and birthdays of a date range to an "
                                    ".ics file"),
             _ics_arguments, _run_calendar),
 ]

@@ -17,6 +17,8 @@ from ui.labels import (
     label,
 )
 
+translate = QCoreApplication.translate  # called as translate("FollowUps", ...) for lupdate
+
 KIND_COLOURS = {
     "birthday_gift": "#d81b60",
     "birthday": "#ec407a",
@@ -97,30 +99,39 @@ def item_label(item: AgendaItem) -> str:
     return f"{kind} ({why})" if why and why != kind else kind
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FollowUps", text)
-
 
 def rule_error_text(error: RuleError) -> str:
     texts = {
-        RuleProblem.CARD_NOT_FOUND: _tr("This card no longer exists."),
-        RuleProblem.DEAL_NOT_FOUND: _tr("This deal no longer exists."),
-        RuleProblem.UNKNOWN_REASON: _tr("Choose a reason from the list."),
-        RuleProblem.NOTE_REQUIRED: _tr("Say in the note what the real reason was."),
-        RuleProblem.NOTE_TOO_VAGUE: _tr(
-            "“Not interested” is not a reason you can work with. Write down the real "
+        RuleProblem.CARD_NOT_FOUND: translate(
+            "FollowUps", "This card no longer exists."),
+        RuleProblem.DEAL_NOT_FOUND: translate(
+            "FollowUps", "This deal no longer exists."),
+        RuleProblem.UNKNOWN_REASON: translate(
+            "FollowUps", "Choose a reason from the list."),
+        RuleProblem.NOTE_REQUIRED: translate(
+            "FollowUps", "Say in the note what the real reason was."),
+        RuleProblem.NOTE_TOO_VAGUE: translate(
+            "FollowUps", "“Not interested” is not a reason you can work with. Write down the real "
             "reason (price, timing, a supplier they already have…) so the revisit can "
             "address it."),
-        RuleProblem.DATE_IN_PAST: _tr("The revisit date cannot be in the past."),
-        RuleProblem.UNKNOWN_OUTCOME: _tr("Choose whether the deal was won or lost."),
-        RuleProblem.AMOUNT_INVALID: _tr("The amount must be zero or more."),
-        RuleProblem.LOST_REASON_REQUIRED: _tr("Choose why the deal was lost."),
-        RuleProblem.SELF_REVIEW_INCOMPLETE: _tr(
-            "Answer all six self-review questions with yes or no."),
-        RuleProblem.UNKNOWN_CAMPAIGN_KIND: _tr("Choose the kind of campaign."),
-        RuleProblem.NAME_REQUIRED: _tr("A name is required."),
-        RuleProblem.TARGET_REQUIRED: _tr("Choose which cards the campaign goes to."),
-        RuleProblem.INVALID_LUNAR_DATE: _tr("This lunar date does not exist."),
+        RuleProblem.DATE_IN_PAST: translate(
+            "FollowUps", "The revisit date cannot be in the past."),
+        RuleProblem.UNKNOWN_OUTCOME: translate(
+            "FollowUps", "Choose whether the deal was won or lost."),
+        RuleProblem.AMOUNT_INVALID: translate(
+            "FollowUps", "The amount must be zero or more."),
+        RuleProblem.LOST_REASON_REQUIRED: translate(
+            "FollowUps", "Choose why the deal was lost."),
+        RuleProblem.SELF_REVIEW_INCOMPLETE: translate(
+            "FollowUps", "Answer all six self-review questions with yes or no."),
+        RuleProblem.UNKNOWN_CAMPAIGN_KIND: translate(
+            "FollowUps", "Choose the kind of campaign."),
+        RuleProblem.NAME_REQUIRED: translate(
+            "FollowUps", "A name is required."),
+        RuleProblem.TARGET_REQUIRED: translate(
+            "FollowUps", "Choose which cards the campaign goes to."),
+        RuleProblem.INVALID_LUNAR_DATE: translate(
+            "FollowUps", "This lunar date does not exist."),
     }
     return texts.get(error.problem, str(error))
 

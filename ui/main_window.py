@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
-        for column, width in enumerate([150, 80, 190, 140, 150, 120, 80, 95, 95]):
+        for column, width in enumerate([140, 80, 190, 150, 150, 130, 90, 95, 95]):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
 
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(list_pane)
         self.splitter.addWidget(self.detail_splitter)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 780, 420])
+        self.splitter.setSizes([240, 760, 440])
         self.today_view = TodayView()
         self.calendar_view = CalendarView()
         self.views = QStackedWidget()

@@ -76,3 +76,21 @@ def type_text(qtbot):
                 QApplication.sendEvent(widget, event)
 
     return type_
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """The .qm files are built from the .ts sources (as scripts/setup.sh does)."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from ui.translation import translations_dir
+
+    local = Path(sys.executable).parent / "pyside6-lrelease"
+    lrelease = str(local) if local.exists() else shutil.which("pyside6-lrelease")
+    for ts in translations_dir().glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        if lrelease and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
+            subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=True)

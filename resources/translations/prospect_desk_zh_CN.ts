@@ -1,0 +1,2328 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AddFollowUpDialog</name>
+    <message>
+        <source>Add a follow-up</source>
+        <translation>添加跟进</translation>
+    </message>
+    <message>
+        <source>What to do, what to bring…</source>
+        <translation>要做什么，要带什么…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>The card file %1 was written by a newer version of Prospect Desk. It has not been changed. Please install the newer version.</source>
+        <translation>卡片文件 %1 由更新版本的 Prospect Desk 写入，未做任何更改。请安装新版本。</translation>
+    </message>
+    <message>
+        <source>The card file %1 is damaged, so it was not opened and nothing was written to it. Restore a backup, or keep the file for repair.</source>
+        <translation>卡片文件 %1 已损坏，因此没有打开，也未写入任何内容。请恢复备份，或保留该文件以便修复。</translation>
+    </message>
+    <message>
+        <source>The card file %1 needs upgrading to this version of Prospect Desk, but it is read-only. Make it writable, then open it again.</source>
+        <translation>卡片文件 %1 需要升级到此版本的 Prospect Desk，但该文件为只读。请将其设为可写后重新打开。</translation>
+    </message>
+    <message>
+        <source>The card file %1 could not be opened: %2</source>
+        <translation>无法打开卡片文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Prospect Desk</source>
+        <translation>Prospect Desk</translation>
+    </message>
+    <message>
+        <source>Prospect Desk is already open with this card file (process %1). Switch to that window, or close it before opening the file again.</source>
+        <translation>Prospect Desk 已在使用此卡片文件（进程 %1）。请切换到那个窗口，或先将其关闭再打开此文件。</translation>
+    </message>
+    <message>
+        <source>Prospect Desk is already open with this card file. Switch to that window, or close it before opening the file again.</source>
+        <translation>Prospect Desk 已在使用此卡片文件。请切换到那个窗口，或先将其关闭再打开此文件。</translation>
+    </message>
+    <message>
+        <source>The file is read-only, so no backup can be put in its place.</source>
+        <translation>该文件为只读，无法用备份替换它。</translation>
+    </message>
+    <message>
+        <source>No good backup of it was found.</source>
+        <translation>没有找到它的完好备份。</translation>
+    </message>
+    <message>
+        <source>The card file %1 is damaged, so it was not opened and nothing was written to it.
+
+Restore the newest good backup (%2)? The damaged file is kept beside it, renamed.</source>
+        <translation>卡片文件 %1 已损坏，因此没有打开，也未写入任何内容。
+
+要恢复最新的完好备份（%2）吗？损坏的文件会改名后保留在旁边。</translation>
+    </message>
+    <message>
+        <source>The damaged file was left as it is. Prospect Desk will close; you can restore a backup later with: main.py restore FILE</source>
+        <translation>损坏的文件保持原样。Prospect Desk 将关闭；之后可以用以下命令恢复备份：main.py restore FILE</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: %1</source>
+        <translation>无法恢复备份：%1</translation>
+    </message>
+    <message>
+        <source>The backup %1 was restored. The damaged file was kept as %2.</source>
+        <translation>已恢复备份 %1。损坏的文件已保留为 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 backups of this card file, newest first. A copy is made every day you open it; the last 7 days and 4 weeks are kept, and every copy made by hand.</source>
+        <translation>此卡片文件共有 %1 个备份，最新的在前。每天打开卡片文件时会自动备份一份；保留最近 7 天和 4 周的备份，以及所有手动备份。</translation>
+    </message>
+    <message>
+        <source>No backups of this card file yet.</source>
+        <translation>此卡片文件尚无备份。</translation>
+    </message>
+    <message>
+        <source>The card file is read-only: backups cannot be made or restored here.</source>
+        <translation>卡片文件为只读：无法在此备份或恢复。</translation>
+    </message>
+    <message>
+        <source>Making a backup…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>已备份：%1</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the card file with the backup made on %1? The cards as they are now are kept in a file beside it, not deleted.</source>
+        <translation>要用 %1 的备份替换卡片文件吗？现有的卡片会另存为旁边的一个文件，不会被删除。</translation>
+    </message>
+    <message>
+        <source>This backup could not be restored, so the card file was left as it was: %1</source>
+        <translation>无法恢复此备份，卡片文件保持原样：%1</translation>
+    </message>
+    <message>
+        <source>The backup was put in place but could not be opened: %1. Your previous card file was kept as %2.</source>
+        <translation>备份已替换到位，但无法打开：%1。原卡片文件已保留为 %2。</translation>
+    </message>
+    <message>
+        <source>The card file as it was before is kept as %1.</source>
+        <translation>恢复前的卡片文件已保留为 %1。</translation>
+    </message>
+    <message>
+        <source>The backup made on %1 was restored.</source>
+        <translation>已恢复 %1 的备份。</translation>
+    </message>
+    <message>
+        <source>Backups…</source>
+        <translation>备份…</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <source>◀ Previous month</source>
+        <translation>◀ 上个月</translation>
+    </message>
+    <message>
+        <source>Next month ▶</source>
+        <translation>下个月 ▶</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>当天</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>当周</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <source>Double-click a line to open its card.</source>
+        <translation>双击一行即可打开对应的卡片。</translation>
+    </message>
+    <message>
+        <source>Follow-ups on %1</source>
+        <translation>%1 的跟进</translation>
+    </message>
+    <message>
+        <source>Overdue (%1)</source>
+        <translation>逾期（%1）</translation>
+    </message>
+    <message>
+        <source>Day (%1)</source>
+        <translation>当天（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>CardEditor</name>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>No card selected</source>
+        <translation>未选择卡片</translation>
+    </message>
+    <message>
+        <source>Choose a card in the list, or create one.</source>
+        <translation>请在列表中选择一张卡片，或新建一张。</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>服务公司</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Person in charge</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>第一次接触日期</translation>
+    </message>
+    <message>
+        <source>Transaction date</source>
+        <translation>交易日期</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>兴趣</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Credit status</source>
+        <translation>信用状况</translation>
+    </message>
+    <message>
+        <source>Source circle</source>
+        <translation>来源圈子</translation>
+    </message>
+    <message>
+        <source>Referral source</source>
+        <translation>推荐来源</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>Has referred</source>
+        <translation>已推荐的人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>New company card</source>
+        <translation>新建公司行号卡</translation>
+    </message>
+    <message>
+        <source>New individual card</source>
+        <translation>新建个人卡</translation>
+    </message>
+    <message>
+        <source>Fields marked * are required.</source>
+        <translation>带 * 的项为必填项。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(no circle)</source>
+        <translation>（无圈子）</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date that exists.</source>
+        <translation>“%1”不是一个存在的日期。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date: type it as 2025-03-04.</source>
+        <translation>“%1”不是日期：请按 2025-03-04 的格式输入。</translation>
+    </message>
+    <message>
+        <source>The card could not be saved because the disk is full. Nothing was changed in the card file, and what you typed is still here: free some space, then save again.</source>
+        <translation>磁盘已满，无法保存卡片。卡片文件未做任何更改，您输入的内容仍保留在这里：请腾出一些空间后再保存。</translation>
+    </message>
+    <message>
+        <source>The card could not be saved because the card file cannot be written (it is read-only). What you typed is still here.</source>
+        <translation>卡片文件无法写入（为只读），因此无法保存卡片。您输入的内容仍保留在这里。</translation>
+    </message>
+    <message>
+        <source>The card could not be saved: %1. Nothing was changed in the card file, and what you typed is still here.</source>
+        <translation>无法保存卡片：%1。卡片文件未做任何更改，您输入的内容仍保留在这里。</translation>
+    </message>
+    <message>
+        <source>Card not saved</source>
+        <translation>卡片未保存</translation>
+    </message>
+    <message>
+        <source>A card needs a name.</source>
+        <translation>卡片必须有名称。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>这不是有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>A birthday cannot be in the future.</source>
+        <translation>生日不能是将来的日期。</translation>
+    </message>
+    <message>
+        <source>A card cannot refer itself.</source>
+        <translation>卡片不能将自己设为推荐人。</translation>
+    </message>
+</context>
+<context>
+    <name>CardPickerDialog</name>
+    <message>
+        <source>Choose a card</source>
+        <translation>选择卡片</translation>
+    </message>
+    <message>
+        <source>Type a name, company, phone or pinyin…</source>
+        <translation>输入姓名、公司、电话号码或拼音…</translation>
+    </message>
+    <message>
+        <source>%1 more: type more to narrow the list.</source>
+        <translation>还有 %1 项：请继续输入以缩小范围。</translation>
+    </message>
+</context>
+<context>
+    <name>CardTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圈子</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Credit status</source>
+        <translation>信用状况</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>第一次接触</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近接触</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Pick a date</source>
+        <translation>选择日期</translation>
+    </message>
+</context>
+<context>
+    <name>DatePickDialog</name>
+    <message>
+        <source>Move to another date</source>
+        <translation>改到其他日期</translation>
+    </message>
+</context>
+<context>
+    <name>DealDialog</name>
+    <message>
+        <source>Record deal</source>
+        <translation>记录交易</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>未成交</translation>
+    </message>
+    <message>
+        <source>After the sale</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <source>Delivery on</source>
+        <translation>交货日期</translation>
+    </message>
+    <message>
+        <source>Test the installation</source>
+        <translation>测试安装情况</translation>
+    </message>
+    <message>
+        <source>Train use and upkeep</source>
+        <translation>培训使用与保养</translation>
+    </message>
+    <message>
+        <source>Why it was lost, and a look at yourself</source>
+        <translation>未成交的原因与自我检讨</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>DeclineDialog</name>
+    <message>
+        <source>Mark declined</source>
+        <translation>标记为拒绝</translation>
+    </message>
+    <message>
+        <source>“No” usually means “not now”. Record the real reason, so the revisit can answer it.</source>
+        <translation>“不要”通常意味着“暂时不买”。请记下真正的原因，以便回访时有针对性地解决。</translation>
+    </message>
+    <message>
+        <source>What exactly did they say? (required for “Other”)</source>
+        <translation>对方具体是怎么说的？（选择“其他”时必填）</translation>
+    </message>
+    <message>
+        <source>Real reason</source>
+        <translation>真正的原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Revisit on</source>
+        <translation>回访日期</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Prospect Desk: an error</source>
+        <translation>Prospect Desk：出错了</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1
+
+What was already saved is safe, and you can go on working. If it happens again, please send the details below to support.</source>
+        <translation>出现问题：%1
+
+已保存的内容不受影响，您可以继续工作。如果再次出现，请将下面的详细信息发送给技术支持。</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export cards</source>
+        <translation>导出卡片</translation>
+    </message>
+    <message>
+        <source>The cards in the list now, as searched and filtered (%1)</source>
+        <translation>当前列表中经搜索和筛选的卡片（%1）</translation>
+    </message>
+    <message>
+        <source>All cards (%1)</source>
+        <translation>全部卡片（%1）</translation>
+    </message>
+    <message>
+        <source>The file is an Excel workbook that Prospect Desk can import again. Column titles are in the language of the window.</source>
+        <translation>导出的文件是 Excel 工作簿，可以再导入 Prospect Desk。列标题使用窗口当前的语言。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Which cards?</source>
+        <translation>导出哪些卡片？</translation>
+    </message>
+    <message>
+        <source>Export cards to</source>
+        <translation>将卡片导出到</translation>
+    </message>
+    <message>
+        <source>prospects.xlsx</source>
+        <translation>潜在客户.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting cards…</source>
+        <translation>正在导出卡片…</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>%1 cards were written to %2.</source>
+        <translation>已将 %1 张卡片写入 %2。</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>The cards could not be written to %1: %2. Nothing was changed there; choose another folder or free some space and try again.</source>
+        <translation>无法将卡片写入 %1：%2。该位置未做任何更改；请选择其他文件夹或腾出一些空间后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the spreadsheet</source>
+        <translation>选择电子表格</translation>
+    </message>
+    <message>
+        <source>An Excel (.xlsx, .xls), OpenDocument (.ods) or CSV file with one card per row and a row of column titles on top.</source>
+        <translation>Excel（.xlsx、.xls）、OpenDocument（.ods）或 CSV 文件，每行一张卡片，首行为列标题。</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet to import</source>
+        <translation>选择要导入的电子表格</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 columns; up to %2 rows of cards under the titles in row %3.</source>
+        <translation>共 %1 列；第 %3 行为标题，其下最多 %2 行卡片。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be opened: %2</source>
+        <translation>无法打开文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>Any credit status</source>
+        <translation>任意信用状况</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>信用</translation>
+    </message>
+    <message>
+        <source>Grey circles have no cards yet: find a few prospects in every circle.</source>
+        <translation>灰色的圈子还没有卡片：每个圈子都去找几位潜在客户吧。</translation>
+    </message>
+    <message>
+        <source>Add circle</source>
+        <translation>添加圈子</translation>
+    </message>
+    <message>
+        <source>Rename circle</source>
+        <translation>重命名圈子</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Remove circle</source>
+        <translation>删除圈子</translation>
+    </message>
+    <message>
+        <source>Source circles</source>
+        <translation>来源圈子</translation>
+    </message>
+    <message>
+        <source>All circles</source>
+        <translation>全部圈子</translation>
+    </message>
+    <message>
+        <source>No circle</source>
+        <translation>无圈子</translation>
+    </message>
+    <message>
+        <source>No cards in this circle yet</source>
+        <translation>此圈子中还没有卡片</translation>
+    </message>
+    <message>
+        <source>Circle name:</source>
+        <translation>圈子名称：</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>A circle named “%1” exists already.</source>
+        <translation>名为“%1”的圈子已存在。</translation>
+    </message>
+    <message>
+        <source>A circle needs a name.</source>
+        <translation>圈子必须有名称。</translation>
+    </message>
+    <message>
+        <source>Circle not saved</source>
+        <translation>圈子未保存</translation>
+    </message>
+    <message>
+        <source>Remove the circle “%1”? Its %2 cards stay, filed under no circle.</source>
+        <translation>要删除圈子“%1”吗？其中的 %2 张卡片会保留，归入“无圈子”。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPanel</name>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>待办跟进</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Mark declined…</source>
+        <translation>标记为拒绝…</translation>
+    </message>
+    <message>
+        <source>The prospect said “not now”: record the real reason and plan the revisit</source>
+        <translation>潜在客户表示“暂不购买”：记下真正的原因并安排回访</translation>
+    </message>
+    <message>
+        <source>Record deal…</source>
+        <translation>记录交易…</translation>
+    </message>
+    <message>
+        <source>A deal won or lost, and what follows it</source>
+        <translation>记录成交或未成交的交易，以及后续工作</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUps</name>
+    <message>
+        <source>This card no longer exists.</source>
+        <translation>这张卡片已不存在。</translation>
+    </message>
+    <message>
+        <source>This deal no longer exists.</source>
+        <translation>这笔交易已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose a reason from the list.</source>
+        <translation>请从列表中选择原因。</translation>
+    </message>
+    <message>
+        <source>Say in the note what the real reason was.</source>
+        <translation>请在备注中写明真正的原因。</translation>
+    </message>
+    <message>
+        <source>“Not interested” is not a reason you can work with. Write down the real reason (price, timing, a supplier they already have…) so the revisit can address it.</source>
+        <translation>“没兴趣”不是可以着手的原因。请记下真正的原因（价格、时机、已有供应商……），回访时才能有的放矢。</translation>
+    </message>
+    <message>
+        <source>The revisit date cannot be in the past.</source>
+        <translation>回访日期不能早于今天。</translation>
+    </message>
+    <message>
+        <source>Choose whether the deal was won or lost.</source>
+        <translation>请选择交易是成交还是未成交。</translation>
+    </message>
+    <message>
+        <source>The amount must be zero or more.</source>
+        <translation>金额必须大于或等于零。</translation>
+    </message>
+    <message>
+        <source>Choose why the deal was lost.</source>
+        <translation>请选择未成交的原因。</translation>
+    </message>
+    <message>
+        <source>Answer all six self-review questions with yes or no.</source>
+        <translation>请对六个自我检讨问题逐一回答“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of campaign.</source>
+        <translation>请选择活动类型。</translation>
+    </message>
+    <message>
+        <source>A name is required.</source>
+        <translation>名称为必填项。</translation>
+    </message>
+    <message>
+        <source>Choose which cards the campaign goes to.</source>
+        <translation>请选择活动要发给哪些卡片。</translation>
+    </message>
+    <message>
+        <source>This lunar date does not exist.</source>
+        <translation>这个农历日期不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>What was said or done…</source>
+        <translation>说了什么、做了什么…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove entry</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>Remove this entry from the card&apos;s history?</source>
+        <translation>要从卡片的历史记录中删除此条记录吗？</translation>
+    </message>
+</context>
+<context>
+    <name>IcsExportDialog</name>
+    <message>
+        <source>Export calendar (.ics)</source>
+        <translation>导出日历（.ics）</translation>
+    </message>
+    <message>
+        <source>Follow-ups and birthdays between these dates go into one .ics file that other calendars can import.</source>
+        <translation>这两个日期之间的跟进和生日会写入一个 .ics 文件，其他日历可以导入。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>The last day comes before the first.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMessages</name>
+    <message>
+        <source>The file %1 does not exist (any more).</source>
+        <translation>文件 %1 不存在（或已被移走）。</translation>
+    </message>
+    <message>
+        <source>The file %1 is empty: there is nothing to import.</source>
+        <translation>文件 %1 是空的：没有可导入的内容。</translation>
+    </message>
+    <message>
+        <source>The file %1 is not a spreadsheet. Choose an Excel (.xlsx, .xls), OpenDocument (.ods) or CSV file.</source>
+        <translation>文件 %1 不是电子表格。请选择 Excel（.xlsx、.xls）、OpenDocument（.ods）或 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>The file %1 is damaged and cannot be read. Open it in your spreadsheet program, save it again and retry.</source>
+        <translation>文件 %1 已损坏，无法读取。请用电子表格程序打开它，重新保存后再试。</translation>
+    </message>
+    <message>
+        <source>The file %1 is protected by a password. Open it in your spreadsheet program, remove the password, save it and retry.</source>
+        <translation>文件 %1 受密码保护。请用电子表格程序打开它，取消密码并保存后再试。</translation>
+    </message>
+    <message>
+        <source>The file %1 is too large to import safely.</source>
+        <translation>文件 %1 太大，无法安全导入。</translation>
+    </message>
+    <message>
+        <source>The file %1 has no sheet of that name.</source>
+        <translation>文件 %1 中没有该名称的工作表。</translation>
+    </message>
+    <message>
+        <source>The first filled row of %1 holds no column titles. Put a row of titles (such as Name, Company, Phone) above the cards.</source>
+        <translation>%1 中第一个有内容的行不是列标题。请在卡片上方加一行标题（例如“姓名”“公司”“电话”）。</translation>
+    </message>
+    <message>
+        <source>The text of %1 is in an unknown encoding. Save it as UTF-8 and retry.</source>
+        <translation>无法识别 %1 的文本编码。请将其另存为 UTF-8 格式后再试。</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>缺少姓名</translation>
+    </message>
+    <message>
+        <source>Not a date</source>
+        <translation>不是日期</translation>
+    </message>
+    <message>
+        <source>No such date</source>
+        <translation>日期不存在</translation>
+    </message>
+    <message>
+        <source>Unknown kind (company or individual)</source>
+        <translation>无法识别的类型（应为公司或个人）</translation>
+    </message>
+    <message>
+        <source>Unknown stage</source>
+        <translation>无法识别的阶段</translation>
+    </message>
+    <message>
+        <source>Unknown credit status</source>
+        <translation>无法识别的信用状况</translation>
+    </message>
+    <message>
+        <source>Unknown referral source</source>
+        <translation>无法识别的推荐来源</translation>
+    </message>
+    <message>
+        <source>Not an e-mail address</source>
+        <translation>不是有效的电子邮件地址</translation>
+    </message>
+    <message>
+        <source>Birthday in the future</source>
+        <translation>生日是将来的日期</translation>
+    </message>
+    <message>
+        <source>Referrer not found: imported without the link</source>
+        <translation>未找到推荐人：已导入，但未关联推荐人</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话号码相同</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>电子邮件相同</translation>
+    </message>
+    <message>
+        <source>same name and company</source>
+        <translation>姓名和公司都相同</translation>
+    </message>
+    <message>
+        <source>Kind (company or individual)</source>
+        <translation>类型（公司或个人）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>服务公司</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Person in charge</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>兴趣</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>第一次接触日期</translation>
+    </message>
+    <message>
+        <source>Transaction date</source>
+        <translation>交易日期</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Credit status</source>
+        <translation>信用状况</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圈子</translation>
+    </message>
+    <message>
+        <source>Referral source</source>
+        <translation>推荐来源</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>Next revisit (a follow-up)</source>
+        <translation>下次回访（跟进事项）</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import cards from a spreadsheet</source>
+        <translation>从电子表格导入卡片</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>(column %1)</source>
+        <translation>（第 %1 列）</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>New prospect</source>
+        <translation>新的潜在顾客</translation>
+    </message>
+    <message>
+        <source>Declined / not now</source>
+        <translation>拒绝 / 暂不购买</translation>
+    </message>
+    <message>
+        <source>Current customer</source>
+        <translation>现在的客户</translation>
+    </message>
+    <message>
+        <source>Former customer</source>
+        <translation>以往客户</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>需注意</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>不良</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Friend</source>
+        <translation>朋友</translation>
+    </message>
+    <message>
+        <source>Competitor&apos;s customer</source>
+        <translation>竞争对手的客户</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>家人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会面</translation>
+    </message>
+    <message>
+        <source>Work friends</source>
+        <translation>工作上的朋友</translation>
+    </message>
+    <message>
+        <source>School friends</source>
+        <translation>学校时的朋友</translation>
+    </message>
+    <message>
+        <source>Shared-hobby friends</source>
+        <translation>兴趣相同的朋友</translation>
+    </message>
+    <message>
+        <source>Social-activity friends</source>
+        <translation>社会活动关系的朋友</translation>
+    </message>
+    <message>
+        <source>Residence-related</source>
+        <translation>和居住环境有关的朋友</translation>
+    </message>
+    <message>
+        <source>Commute and transport</source>
+        <translation>与交通有关的朋友</translation>
+    </message>
+    <message>
+        <source>Daily encounters</source>
+        <translation>日常接触到的人</translation>
+    </message>
+    <message>
+        <source>Neighbourhood community</source>
+        <translation>住宅社区内的朋友</translation>
+    </message>
+    <message>
+        <source>Children-related</source>
+        <translation>和小孩子有关的朋友</translation>
+    </message>
+    <message>
+        <source>Spouse-related</source>
+        <translation>和太太有关的朋友</translation>
+    </message>
+    <message>
+        <source>Same club or association</source>
+        <translation>和自己相同社团的人</translation>
+    </message>
+    <message>
+        <source>Same religion</source>
+        <translation>和自己宗教有关的人</translation>
+    </message>
+    <message>
+        <source>Birthday gift</source>
+        <translation>生日礼物</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Revisit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Thank-you</source>
+        <translation>致谢</translation>
+    </message>
+    <message>
+        <source>Delivery check</source>
+        <translation>交货确认</translation>
+    </message>
+    <message>
+        <source>Installation test</source>
+        <translation>安装测试</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>使用培训</translation>
+    </message>
+    <message>
+        <source>Testimonial request</source>
+        <translation>索取推荐函</translation>
+    </message>
+    <message>
+        <source>Repeat purchase</source>
+        <translation>再次购买</translation>
+    </message>
+    <message>
+        <source>Referral: first contact</source>
+        <translation>推荐：第一次接触</translation>
+    </message>
+    <message>
+        <source>Thank the referrer</source>
+        <translation>感谢推荐人</translation>
+    </message>
+    <message>
+        <source>Mailer</source>
+        <translation>广告函件</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Win back</source>
+        <translation>挽回客户</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Birthday on {birthday}: send a small gift</source>
+        <translation>{birthday} 生日：送一份小礼物</translation>
+    </message>
+    <message>
+        <source>Revisit after &apos;not now&apos; ({reason}): check the same person still buys</source>
+        <translation>“暂不购买”后的回访（{reason}）：确认采购的仍是同一个人</translation>
+    </message>
+    <message>
+        <source>Revisit after a lost deal ({reason}): bring something new</source>
+        <translation>未成交后的回访（{reason}）：带点新东西去</translation>
+    </message>
+    <message>
+        <source>Thank the customer for the purchase</source>
+        <translation>感谢客户购买</translation>
+    </message>
+    <message>
+        <source>Check the delivery and ask whether they are satisfied</source>
+        <translation>确认交货情况，并询问客户是否满意</translation>
+    </message>
+    <message>
+        <source>Test the installation</source>
+        <translation>测试安装情况</translation>
+    </message>
+    <message>
+        <source>Train use and upkeep</source>
+        <translation>培训使用与保养</translation>
+    </message>
+    <message>
+        <source>Ask for a testimonial letter</source>
+        <translation>请客户写一封推荐函</translation>
+    </message>
+    <message>
+        <source>Prompt the repeat purchase</source>
+        <translation>促成再次购买</translation>
+    </message>
+    <message>
+        <source>Referred by {referrer_name}: “{referrer_name} asked me to call you”</source>
+        <translation>经 {referrer_name} 推荐：“是{referrer_name}让我给您打电话的”</translation>
+    </message>
+    <message>
+        <source>{referred_name} became a customer: thank the referrer</source>
+        <translation>{referred_name} 已成为客户：感谢推荐人</translation>
+    </message>
+    <message>
+        <source>Campaign ({campaign_kind})</source>
+        <translation>推广活动（{campaign_kind}）</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Not the right time</source>
+        <translation>时机不对</translation>
+    </message>
+    <message>
+        <source>No budget yet</source>
+        <translation>暂无预算</translation>
+    </message>
+    <message>
+        <source>Has a supplier</source>
+        <translation>已有供应商</translation>
+    </message>
+    <message>
+        <source>An obstacle (delivery, packaging, payment terms)</source>
+        <translation>存在障碍（交货、包装、付款条件）</translation>
+    </message>
+    <message>
+        <source>The buyer left or moved</source>
+        <translation>采购人离职或调动</translation>
+    </message>
+    <message>
+        <source>Short of cash for now</source>
+        <translation>暂时资金不足</translation>
+    </message>
+    <message>
+        <source>Other (say what)</source>
+        <translation>其他（请说明）</translation>
+    </message>
+    <message>
+        <source>Price or terms</source>
+        <translation>价格或条件</translation>
+    </message>
+    <message>
+        <source>The product did not fit</source>
+        <translation>商品不合适</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>时机</translation>
+    </message>
+    <message>
+        <source>A competitor won</source>
+        <translation>被竞争对手拿下</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Did I grasp the customer&apos;s need and motive?</source>
+        <translation>我是否把握了客户的需求和购买动机？</translation>
+    </message>
+    <message>
+        <source>Did my approach get their attention?</source>
+        <translation>我的接近方式是否引起了客户的注意？</translation>
+    </message>
+    <message>
+        <source>Did my talk raise their desire to buy?</source>
+        <translation>我的商谈是否激发了客户的购买欲望？</translation>
+    </message>
+    <message>
+        <source>Did I handle their objections?</source>
+        <translation>我是否妥善处理了客户的异议？</translation>
+    </message>
+    <message>
+        <source>Did I use closing techniques?</source>
+        <translation>我是否运用了促成交易的技巧？</translation>
+    </message>
+    <message>
+        <source>Were my attitude and manner right?</source>
+        <translation>我的态度和举止是否得当？</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>一次</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>Advertising mailer</source>
+        <translation>广告函件</translation>
+    </message>
+    <message>
+        <source>New-product brochure</source>
+        <translation>新商品说明书</translation>
+    </message>
+    <message>
+        <source>New-arrival report</source>
+        <translation>新进商品报告</translation>
+    </message>
+    <message>
+        <source>Exhibition invitation</source>
+        <translation>展览会邀请</translation>
+    </message>
+    <message>
+        <source>Personal letter</source>
+        <translation>私人信函</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Prospect Desk</source>
+        <translation>Prospect Desk</translation>
+    </message>
+    <message>
+        <source>Search name, company, phone, e-mail, address, interests, notes or pinyin</source>
+        <translation>搜索姓名、公司、电话号码、电子邮件、地址、兴趣、备注或拼音</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>New company card</source>
+        <translation>新建公司行号卡</translation>
+    </message>
+    <message>
+        <source>New individual card</source>
+        <translation>新建个人卡</translation>
+    </message>
+    <message>
+        <source>Save card</source>
+        <translation>保存卡片</translation>
+    </message>
+    <message>
+        <source>Delete card</source>
+        <translation>删除卡片</translation>
+    </message>
+    <message>
+        <source>Trash…</source>
+        <translation>回收站…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Load demo cards</source>
+        <translation>载入示例卡片</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Export calendar (.ics)…</source>
+        <translation>导出日历（.ics）…</translation>
+    </message>
+    <message>
+        <source>%1 events exported.</source>
+        <translation>已导出 %1 个事件。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cards</source>
+        <translation>显示 %1 张卡片，共 %2 张</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>This card has changes that are not saved. Save them?</source>
+        <translation>此卡片有未保存的更改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>Card saved.</source>
+        <translation>卡片已保存。</translation>
+    </message>
+    <message>
+        <source>%1 cards moved to the trash.</source>
+        <translation>已将 %1 张卡片移到回收站。</translation>
+    </message>
+    <message>
+        <source>%1 demo cards added.</source>
+        <translation>已添加 %1 张示例卡片。</translation>
+    </message>
+    <message>
+        <source>Welcome to Prospect Desk</source>
+        <translation>欢迎使用 Prospect Desk</translation>
+    </message>
+    <message>
+        <source>Your card file is empty. Load about 200 demo cards to look around? You can delete them later, or start with your own cards.</source>
+        <translation>您的卡片文件是空的。要载入约 200 张示例卡片先熟悉一下吗？之后可以将它们删除；您也可以直接从自己的卡片开始。</translation>
+    </message>
+    <message>
+        <source>This card file is read-only: you can look but not change anything.</source>
+        <translation>此卡片文件为只读：只能查看，不能做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns to card fields</source>
+        <translation>将各列对应到卡片项目</translation>
+    </message>
+    <message>
+        <source>Each column of the file fills the card field chosen for it. Choose “(leave out)” for a column you do not want.</source>
+        <translation>文件中的每一列会填入为其选择的卡片项目。不需要的列请选择“（不导入）”。</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Card field</source>
+        <translation>卡片项目</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Choose a column for the name or the company: a card needs one of them.</source>
+        <translation>请为姓名或公司选择一列：卡片至少需要其中一项。</translation>
+    </message>
+    <message>
+        <source>(leave out)</source>
+        <translation>（不导入）</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Follow-up done</source>
+        <translation>跟进完成</translation>
+    </message>
+    <message>
+        <source>What came of it…</source>
+        <translation>结果如何…</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Check the first rows</source>
+        <translation>检查前几行</translation>
+    </message>
+    <message>
+        <source>Rows with a problem (in red; point at a cell to see why) are left out. Duplicates of cards you have are in yellow.</source>
+        <translation>有问题的行（红色；将鼠标指向单元格可查看原因）不会导入。与已有卡片重复的行显示为黄色。</translation>
+    </message>
+    <message>
+        <source>Skip them: keep the cards as they are</source>
+        <translation>跳过：已有卡片保持不变</translation>
+    </message>
+    <message>
+        <source>Update the existing card with the values in the file</source>
+        <translation>用文件中的内容更新已有卡片</translation>
+    </message>
+    <message>
+        <source>Add them anyway as new cards</source>
+        <translation>仍作为新卡片添加</translation>
+    </message>
+    <message>
+        <source>Rows that duplicate a card (same phone, e-mail, or name and company):</source>
+        <translation>与已有卡片重复的行（电话号码相同、电子邮件相同，或姓名和公司都相同）：</translation>
+    </message>
+    <message>
+        <source>The first %1 rows of %2: %3 with a problem, %4 duplicates.</source>
+        <translation>共 %2 行中的前 %1 行：%3 行有问题，%4 行重复。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Will be</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>New card</source>
+        <translation>新卡片</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Duplicates a card you have (%1)</source>
+        <translation>与已有卡片重复（%1）</translation>
+    </message>
+    <message>
+        <source>Duplicates row %1 (%2)</source>
+        <translation>与第 %1 行重复（%2）</translation>
+    </message>
+    <message>
+        <source>Importing cards…</source>
+        <translation>正在导入卡片…</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was written.</source>
+        <translation>导入已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>No backup of your cards could be made before the import, so nothing was imported: %1</source>
+        <translation>导入前无法备份您的卡片，因此未导入任何内容：%1</translation>
+    </message>
+    <message>
+        <source>The import failed and nothing was written: %1</source>
+        <translation>导入失败，未写入任何内容：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Rows left out:</source>
+        <translation>未导入的行：</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Save rejected rows…</source>
+        <translation>保存未导入的行…</translation>
+    </message>
+    <message>
+        <source>Save the rows left out, with the reason, to an Excel file you can correct and import again.</source>
+        <translation>将未导入的行连同原因保存为 Excel 文件，修改后可以再次导入。</translation>
+    </message>
+    <message>
+        <source>%1 new cards imported.</source>
+        <translation>已导入 %1 张新卡片。</translation>
+    </message>
+    <message>
+        <source>%1 existing cards updated.</source>
+        <translation>已更新 %1 张已有卡片。</translation>
+    </message>
+    <message>
+        <source>%1 duplicates skipped, %2 duplicates added as new cards.</source>
+        <translation>跳过了 %1 条重复，另有 %2 条重复已作为新卡片添加。</translation>
+    </message>
+    <message>
+        <source>%1 rows left out because of a problem.</source>
+        <translation>有 %1 行因存在问题未导入。</translation>
+    </message>
+    <message>
+        <source>%1 circles created, %2 revisits scheduled.</source>
+        <translation>新建了 %1 个圈子，安排了 %2 次回访。</translation>
+    </message>
+    <message>
+        <source>%1 referrers were not found; those cards were imported without the link.</source>
+        <translation>有 %1 位推荐人未找到；相应的卡片已导入，但未关联推荐人。</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>The rejected rows could not be saved to %1: %2</source>
+        <translation>无法将未导入的行保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>The rejected rows were saved to %1. Correct them there and import that file again.</source>
+        <translation>未导入的行已保存到 %1。请在该文件中修改，然后再次导入。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The window is rebuilt in the new language at once.</source>
+        <translation>窗口会立即以新语言重新显示。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <source>Open card</source>
+        <translation>打开卡片</translation>
+    </message>
+    <message>
+        <source>Double-click a line to open its card.</source>
+        <translation>双击一行即可打开对应的卡片。</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>今天，%1</translation>
+    </message>
+    <message>
+        <source>%1 overdue · %2 today · %3 in the next 7 days</source>
+        <translation>逾期 %1 项 · 今天 %2 项 · 未来 7 天 %3 项</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Next 7 days</source>
+        <translation>未来 7 天</translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>今天没有待办事项。</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Empty trash…</source>
+        <translation>清空回收站…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 cards in the trash.</source>
+        <translation>回收站中有 %1 张卡片。</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <source>Delete the %1 cards in the trash for good, with their history? This cannot be undone.</source>
+        <translation>要永久删除回收站中的 %1 张卡片及其历史记录吗？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>%1 demo cards added.</source>
+        <translation>已添加 %1 张示例卡片。</translation>
+    </message>
+    <message>
+        <source>Cards: %1 (in the trash: %2)</source>
+        <translation>卡片：%1（回收站中：%2）</translation>
+    </message>
+    <message>
+        <source>By kind:</source>
+        <translation>按类型：</translation>
+    </message>
+    <message>
+        <source>By stage:</source>
+        <translation>按阶段：</translation>
+    </message>
+    <message>
+        <source>By credit status:</source>
+        <translation>按信用状况：</translation>
+    </message>
+    <message>
+        <source>By circle:</source>
+        <translation>按圈子：</translation>
+    </message>
+    <message>
+        <source>No circle</source>
+        <translation>无圈子</translation>
+    </message>
+    <message>
+        <source>fill the database with the demo set of about 200 cards</source>
+        <translation>在卡片文件中填入约 200 张示例卡片</translation>
+    </message>
+    <message>
+        <source>print counts of cards by kind, stage, credit status and circle</source>
+        <translation>按类型、阶段、信用状况和圈子列出卡片数量</translation>
+    </message>
+    <message>
+        <source>Prospect Desk: prospect cards for the individual salesperson. Without a subcommand, the window opens.</source>
+        <translation>Prospect Desk：供销售员个人使用的潜在客户卡管理工具。不带子命令时打开主窗口。</translation>
+    </message>
+    <message>
+        <source>the card file to use (default: $PROSPECT_DESK_DB, else the user&apos;s data folder)</source>
+        <translation>要使用的卡片文件（默认：$PROSPECT_DESK_DB，未设置时使用用户数据文件夹）</translation>
+    </message>
+    <message>
+        <source>subcommand</source>
+        <translation>子命令</translation>
+    </message>
+    <message>
+        <source>The card file %1 could not be opened: %2</source>
+        <translation>无法打开卡片文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>first day, e.g. 2025-03-04</source>
+        <translation>起始日期，例如 2025-03-04</translation>
+    </message>
+    <message>
+        <source>last day, e.g. 2025-03-31</source>
+        <translation>结束日期，例如 2025-03-31</translation>
+    </message>
+    <message>
+        <source>the .ics file to write</source>
+        <translation>要写入的 .ics 文件</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a date; write it as 2025-03-04.</source>
+        <translation>%1：“%2”不是日期；请写成 2025-03-04。</translation>
+    </message>
+    <message>
+        <source>--to comes before --from.</source>
+        <translation>--to 早于 --from。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 events written to %2.</source>
+        <translation>已将 %1 个事件写入 %2。</translation>
+    </message>
+    <message>
+        <source>print the follow-ups of a date range, one per line: date, kind, card, why (tab separated)</source>
+        <translation>打印某段日期内的跟进，每行一条：日期、类型、卡片、原因（以制表符分隔）</translation>
+    </message>
+    <message>
+        <source>write the follow-ups and birthdays of a date range to an .ics file</source>
+        <translation>将某段日期内的跟进和生日写入 .ics 文件</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>the spreadsheet (.xlsx, .xls, .ods or .csv)</source>
+        <translation>电子表格文件（.xlsx、.xls、.ods 或 .csv）</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>the sheet to read (default: the first)</source>
+        <translation>要读取的工作表（默认：第一个）</translation>
+    </message>
+    <message>
+        <source>what to do with a row that duplicates a card: skip it, update the card, or add it anyway (default: skip)</source>
+        <translation>与已有卡片重复的行如何处理：跳过、更新该卡片，或仍然添加（默认：跳过）</translation>
+    </message>
+    <message>
+        <source>REJECTS.xlsx</source>
+        <translation>未导入的行.xlsx</translation>
+    </message>
+    <message>
+        <source>save the rows left out, with the reason, to this file</source>
+        <translation>将未导入的行连同原因保存到此文件</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be opened: %2</source>
+        <translation>无法打开文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>No backup of the card file could be made, so nothing was imported: %1</source>
+        <translation>无法备份卡片文件，因此未导入任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Imported %1 cards; %2 duplicates (%3 skipped, %4 updated, %5 added); %6 rows rejected.</source>
+        <translation>已导入 %1 张卡片；重复 %2 条（跳过 %3 条，更新 %4 条，添加 %5 条）；未导入 %6 行。</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>The rejected rows could not be saved to %1: %2</source>
+        <translation>无法将未导入的行保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>the .xlsx file to write</source>
+        <translation>要写入的 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>only cards found by this search, as in the window</source>
+        <translation>仅包括用此搜索词找到的卡片（与窗口中的搜索相同）</translation>
+    </message>
+    <message>
+        <source>only cards of the circle of this name (in either language)</source>
+        <translation>仅包括此名称圈子中的卡片（中英文名称均可）</translation>
+    </message>
+    <message>
+        <source>There is no circle called %1.</source>
+        <translation>没有名为 %1 的圈子。</translation>
+    </message>
+    <message>
+        <source>The cards could not be written to %1: %2</source>
+        <translation>无法将卡片写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 cards written to %2.</source>
+        <translation>已将 %1 张卡片写入 %2。</translation>
+    </message>
+    <message>
+        <source>import cards from a spreadsheet; prints what was imported, duplicated and rejected</source>
+        <translation>从电子表格导入卡片；列出已导入、重复和未导入的情况</translation>
+    </message>
+    <message>
+        <source>write the cards (all, or those of a search or circle) to an .xlsx file</source>
+        <translation>将卡片（全部，或某次搜索、某个圈子中的卡片）写入 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Prospect Desk has the card file %1 open (process %2): close it first.</source>
+        <translation>Prospect Desk 正在使用卡片文件 %1（进程 %2）：请先将其关闭。</translation>
+    </message>
+    <message>
+        <source>where to write the copy (default: the backups folder beside the card file)</source>
+        <translation>副本的保存位置（默认：卡片文件旁的备份文件夹）</translation>
+    </message>
+    <message>
+        <source>No backup was made of %1: %2</source>
+        <translation>未能备份 %1：%2</translation>
+    </message>
+    <message>
+        <source>the backup to put in place</source>
+        <translation>要恢复的备份</translation>
+    </message>
+    <message>
+        <source>There is no backup file %1.</source>
+        <translation>备份文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The card file %1 cannot be replaced: %2</source>
+        <translation>无法替换卡片文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a sound backup, so nothing was changed: %2</source>
+        <translation>%1 不是完好的备份，因此未做任何更改：%2</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored, so nothing was changed: %1</source>
+        <translation>无法恢复该备份，因此未做任何更改：%1</translation>
+    </message>
+    <message>
+        <source>Restored %1 to %2.</source>
+        <translation>已将 %1 恢复到 %2。</translation>
+    </message>
+    <message>
+        <source>The previous card file was kept as %1</source>
+        <translation>原卡片文件已保留为 %1</translation>
+    </message>
+    <message>
+        <source>No backups of %1 yet.</source>
+        <translation>%1 尚无备份。</translation>
+    </message>
+    <message>
+        <source>make a checked copy of the card file now; prints its path</source>
+        <translation>立即为卡片文件制作一份经过校验的副本，并列出其路径</translation>
+    </message>
+    <message>
+        <source>put a backup in place of the card file, keeping the current file beside it</source>
+        <translation>用备份替换卡片文件，当前文件保留在其旁边</translation>
+    </message>
+    <message>
+        <source>list the backups of the card file, newest first</source>
+        <translation>列出卡片文件的备份，最新的在前</translation>
+    </message>
+</context>
+</TS>
