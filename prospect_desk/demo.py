@@ -6,9 +6,19 @@ import random
 from dataclasses import asdict
 
 from prospect_desk.cards import CardData, derived_columns
-from prospect_desk.enums import ActivityKind, CreditStatus, Kind, ReferralSource, Stage
+from prospect_desk.enums import (
+    ActivityKind,
+    CreditStatus,
+    DeclineReason,
+    FollowUpKind,
+    FollowUpRule,
+    Kind,
+    ReferralSource,
+    Stage,
+)
+from prospect_desk.follow_up_rules import follow_up_values
 from prospect_desk.history import _refresh_last_contact
-from prospect_desk.models import Activity, Card, Circle, db
+from prospect_desk.models import Activity, Card, Circle, FollowUp, db
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
@@ -143,4 +153,27 @@ def load_demo(today: datetime.date | None = None, size: int = DEMO_SIZE) -> int:
         Activity.insert_many(activities).execute()
         for card_id in ids:
             _refresh_last_contact(card_id)
+        FollowUp.insert_many(_demo_follow_ups(rng, ids, cards, today)).execute()
     return len(ids)
+
+
+def _demo_follow_ups(rng: random.Random, ids: list[int], cards: list[CardData],
+                     today: datetime.date) -> list[dict]:
+    """Revisits of those who said "not now" (a few overdue) and after-sale steps
+    for customers, so the Today view has work in it from the start."""
+    rows = []
+    for card_id, card in zip(ids, cards, strict=True):
+        due = today + datetime.timedelta(days=rng.randint(-6, 20))
+        if card.stage == Stage.DECLINED:
+            reason = rng.choice([DeclineReason.PRICE, DeclineReason.TIMING,
+                                 DeclineReason.BUDGET, DeclineReason.HAS_SUPPLIER])
+            Card.update(decline_reason=reason.value).where(Card.id == card_id).execute()
+            rows.append(follow_up_values(card_id, FollowUpKind.REVISIT, due,
+                                         FollowUpRule.DECLINE_REVISIT, {"reason": reason.value}))
+        elif card.stage == Stage.CUSTOMER and rng.random() < 0.4:
+            kind, rule = rng.choice([
+                (FollowUpKind.THANK_YOU, FollowUpRule.WON_THANK_YOU),
+                (FollowUpKind.DELIVERY_CHECK, FollowUpRule.WON_DELIVERY_CHECK),
+                (FollowUpKind.REPEAT_PURCHASE, FollowUpRule.WON_REPEAT_PURCHASE)])
+            rows.append(follow_up_values(card_id, kind, due, rule))
+    return rows
