@@ -92,18 +92,20 @@ def save_card(card_id: int | None, data: CardData,
     """Save the card form as the user does: create it (card_id None) or update
     it, then let the follow-up rules react, so a referred prospect gets its first
     contact and a referrer is thanked when the card becomes a customer. Returns
-    the card's id."""
-    if card_id is None:
-        card_id = create_card(data)
-        follow_up_rules.on_card_created(card_id, today)
-        if data.stage == Stage.CUSTOMER:
-            follow_up_rules.on_stage_changed(card_id, Stage.NEW.value, data.stage, today)
+    the card's id. All of it is one transaction: a failure (a full disk) leaves
+    neither a card without its follow-ups nor a second copy on the next try."""
+    with db.atomic():
+        if card_id is None:
+            card_id = create_card(data)
+            follow_up_rules.on_card_created(card_id, today)
+            if data.stage == Stage.CUSTOMER:
+                follow_up_rules.on_stage_changed(card_id, Stage.NEW.value, data.stage, today)
+            return card_id
+        old_stage = Card.select(Card.stage).where(Card.id == card_id).scalar()
+        update_card(card_id, data)
+        if old_stage != data.stage:
+            follow_up_rules.on_stage_changed(card_id, old_stage, data.stage, today)
         return card_id
-    old_stage = Card.select(Card.stage).where(Card.id == card_id).scalar()
-    update_card(card_id, data)
-    if old_stage != data.stage:
-        follow_up_rules.on_stage_changed(card_id, old_stage, data.stage, today)
-    return card_id
 
 
 def card_data(card: Card) -> CardData:

@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
 
         self.write_actions = [self.new_company_action, self.new_individual_action,
                               self.save_action, self.delete_action, self.trash_action,
-                              self.demo_action]
+                              self.demo_action, self.import_action]
         """Actions that change the card file: off while it is read-only (add yours)."""
 
         toolbar = self.addToolBar(self.tr("Cards"))
@@ -450,12 +450,21 @@ class MainWindow(QMainWindow):
         for button in [editor.save_button, editor.revert_button, editor.referrer_clear,
                        self.history.add_button, self.history.remove_button,
                        panel.add_button, panel.rename_button, panel.up_button,
-                       panel.down_button, panel.remove_button]:
+                       panel.down_button, panel.remove_button,
+                       *self._follow_up_write_buttons()]:
             button.setVisible(not read_only)
         if read_only and not was_read_only:
             panel.circle_list.itemDoubleClicked.disconnect()
         elif was_read_only and not read_only:
             panel.circle_list.itemDoubleClicked.connect(lambda _item: panel.rename_current())
+
+    def _follow_up_write_buttons(self) -> list:
+        panel = self.follow_ups
+        buttons = [panel.done_button, panel.skip_button, panel.move_button, panel.add_button,
+                   panel.decline_button, panel.deal_button]
+        for view in (self.today_view, self.calendar_view):
+            buttons += [view.done_button, view.skip_button, view.move_button]
+        return buttons
 
     def reload_from_database(self) -> None:
         """After the card file was replaced (a restored backup): show it afresh."""

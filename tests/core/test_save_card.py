@@ -41,3 +41,19 @@ def test_editing_without_a_stage_change_adds_nothing(database):
     referred = create_card(CardData(name="Zhou Min", referrer_id=referrer, stage="customer"))
     save_card(referred, CardData(name="Zhou Min B", referrer_id=referrer, stage="customer"))
     assert rules_of(referrer) == []
+
+
+def test_a_failure_in_the_rules_leaves_no_card_behind(database, monkeypatch):
+    import pytest
+
+    from prospect_desk import follow_up_rules
+    from prospect_desk.cards import CardData, save_card
+    from prospect_desk.models import Card
+
+    def full_disk(*args, **kwargs):
+        raise OSError("database or disk is full")
+
+    monkeypatch.setattr(follow_up_rules, "on_card_created", full_disk)
+    with pytest.raises(OSError):
+        save_card(None, CardData(name="Half saved"))
+    assert Card.select().count() == 0

@@ -233,7 +233,8 @@ def test_a_read_only_file_opens_with_a_banner_and_nothing_that_writes(
     assert window.read_only_banner.isVisible()
     assert "read-only" in window.read_only_banner.text()
     for action in (window.new_individual_action, window.new_company_action,
-                   window.save_action, window.delete_action, window.demo_action):
+                   window.save_action, window.delete_action, window.demo_action,
+                   window.import_action):
         assert not action.isEnabled()
     window.table.selectRow(0)
     assert window.editor.texts["name"].text() == "Saved earlier"
@@ -241,6 +242,8 @@ def test_a_read_only_file_opens_with_a_banner_and_nothing_that_writes(
     assert not window.editor.save_button.isVisible()
     assert not window.history.add_button.isVisible()
     assert not window.filter_panel.add_button.isVisible()
+    assert not window.follow_ups.decline_button.isVisible()
+    assert not window.today_view.done_button.isVisible()
     with pytest.raises(peewee.OperationalError):  # the file itself refuses too
         create_card(CardData(name="Not written"))
     window.close()
