@@ -94,8 +94,7 @@ def main() -> None:
     for _ in range(5):
         script = LAUNCH_SCRIPT.format(root=str(ROOT), db=str(db_path), settings=str(out / "qs"))
         started = time.perf_counter()
-        inner = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                               check=True)
+        inner = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
         launches.append((time.perf_counter() - started, float(inner.stdout.strip())))
     print(f"launch to usable window (whole process, incl. interpreter): "
           f"{median_ms([t for t, _ in launches])}; inside Python: "
@@ -115,6 +114,7 @@ def main() -> None:
     window = MainWindow()
     window.resize(1440, 860)
     window.show()
+    window.show_view(window.splitter)  # the card list, whatever view the app opened on
     app.processEvents()
 
     keystrokes = []

@@ -29,12 +29,9 @@ from prospect_desk.follow_ups import has_work
 from ui import settings
 from ui.calendar_view import CalendarView
 from ui.card_editor import CardEditor
-from ui.export_dialog import ExportDialog
 from ui.filter_panel import FilterPanel
 from ui.follow_up_panel import FollowUpPanel
 from ui.history_panel import HistoryPanel
-from ui.ics_export_dialog import IcsExportDialog
-from ui.import_wizard import ImportWizard
 from ui.models.card_table_model import CardTableModel
 from ui.settings_dialog import SettingsDialog
 from ui.today_view import TodayView
@@ -228,6 +225,8 @@ class MainWindow(QMainWindow):
         self.view_pages[page].setChecked(True)
 
     def export_calendar(self) -> None:
+        from ui.ics_export_dialog import IcsExportDialog  # loads icalendar: only when used
+
         dialog = IcsExportDialog(datetime.date.today(), self)
         if dialog.exec() and dialog.count is not None:
             self.statusBar().showMessage(
@@ -388,8 +387,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("%1 demo cards added.").replace("%1", str(count)),
                                      5000)
 
-    def show_import(self) -> ImportWizard:
+    def show_import(self) -> "ImportWizard":  # noqa: F821
         """The import wizard, window-modal; the list refreshes once cards are written."""
+        from ui.import_wizard import ImportWizard  # loads the spreadsheet readers: on use
+
         wizard = ImportWizard(self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.imported.connect(self._after_import)
@@ -401,7 +402,9 @@ class MainWindow(QMainWindow):
         self.editor.reload_circles()
         self._refresh_keep_selection()
 
-    def show_export(self) -> ExportDialog:
+    def show_export(self) -> "ExportDialog":  # noqa: F821
+        from ui.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.model.ids, count_cards(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
