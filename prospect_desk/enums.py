@@ -109,6 +109,8 @@ class FollowUpRule(StrEnum):
     REFERRAL_FIRST_CONTACT = "referral_first_contact"
     THANK_REFERRER = "thank_referrer"
     CAMPAIGN = "campaign"
+    WIN_BACK = "win_back"
+    COLLECTION = "collection"
     MANUAL = "manual"
 
 
@@ -168,3 +170,45 @@ class CampaignKind(StrEnum):
     NEW_ARRIVAL_REPORT = "new_arrival_report"
     EXHIBITION_INVITATION = "exhibition_invitation"
     PERSONAL_LETTER = "personal_letter"
+
+
+class LapseReason(StrEnum):
+    """Why a customer stopped buying (DOMAIN §7)."""
+
+    INTERRUPTED = "interrupted"
+    BAD_EXPERIENCE = "bad_experience"
+    SITUATION_CHANGED = "situation_changed"
+
+
+class WinBackApproach(StrEnum):
+    """What to bring to a lapsed customer, by lapse reason (DOMAIN §7)."""
+
+    REASON_AND_OFFER = "reason_and_offer"
+    APOLOGY_AND_REPAIR = "apology_and_repair"
+    THANKS_AND_REFERRAL = "thanks_and_referral"
+
+
+class Channel(StrEnum):
+    """How to reach a customer: visit if possible, else phone, else letter."""
+
+    VISIT = "visit"
+    PHONE = "phone"
+    LETTER = "letter"
+
+
+class ArrearsKind(StrEnum):
+    """Goodwill arrears (a real problem) or malicious (invented reasons) (DOMAIN §9)."""
+
+    GOODWILL = "goodwill"
+    MALICIOUS = "malicious"
+
+
+class CollectionStep(StrEnum):
+    """The collection ladder (DOMAIN §9), in order; a goodwill case gets a
+    repayment-plan check instead."""
+
+    LETTER_PHONE_FAX = "letter_phone_fax"
+    EMAIL = "email"
+    VISIT = "visit"
+    LEGAL_ACTION = "legal_action"
+    PLAN_CHECK = "plan_check"

@@ -86,6 +86,8 @@ REASON_TEMPLATES: dict[str, str] = {
                                           "\"{referrer_name} asked me to call you\""),
     FollowUpRule.THANK_REFERRER: "{referred_name} became a customer: thank the referrer",
     FollowUpRule.CAMPAIGN: "Campaign ({campaign_kind})",
+    FollowUpRule.WIN_BACK: "Win back ({approach}, {channel})",
+    FollowUpRule.COLLECTION: "Collect what is owed ({step})",
     FollowUpRule.MANUAL: "",
 }
 

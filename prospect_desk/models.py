@@ -80,6 +80,10 @@ class Card(BaseModel):
     lunar_birthday_month = IntegerField(null=True)
     lunar_birthday_day = IntegerField(null=True)
     lunar_birthday_leap = BooleanField(default=False)
+    # Months without a purchase before the customer counts as lapsed (None:
+    # the rule setting), and why they lapsed (enums.LapseReason).
+    lapse_months = IntegerField(null=True)
+    lapse_reason = TextField(null=True)
 
     @property
     def company(self) -> str:
@@ -140,6 +144,13 @@ class Deal(BaseModel):
     self_review = TextField(default="")  # JSON: question -> {"yes": bool, "note": str}
     install_test = BooleanField(default=False)
     training = BooleanField(default=False)
+    # What the customer owes on a won deal (None: the whole amount), how the
+    # arrears are classed (enums.ArrearsKind) and why, and the repayment plan.
+    amount_due_cents = IntegerField(null=True)
+    arrears_kind = TextField(null=True)
+    arrears_reason = TextField(default="")
+    repayment_plan = TextField(default="")
+    plan_sealed = BooleanField(default=False)
 
 
 class Payment(BaseModel):

@@ -32,6 +32,10 @@ RULE_SETTINGS: list[RuleSetting] = [
     RuleSetting(f"lost_revisit_days_{LostReason.COMPETITOR}", int, 120, "lost"),
     RuleSetting(f"lost_revisit_days_{LostReason.OTHER}", int, 90, "lost"),
     RuleSetting("referral_first_contact_days", int, 1, "referral"),
+    RuleSetting("lapse_months", int, 12, "reports"),
+    RuleSetting("top_customer_no_contact_days", int, 60, "reports"),
+    RuleSetting("collection_step_days", int, 7, "collection"),
+    RuleSetting("collection_step_days_malicious", int, 3, "collection"),
 ]
 
 SETTINGS_BY_KEY = {s.key: s for s in RULE_SETTINGS}

@@ -1,0 +1,314 @@
+"""Receivables and collection (DOMAIN §9): what a won deal leaves owed, the
+payments against it, how overdue arrears are classed, the collection ladder,
+the credit status this history suggests, and the ageing report.
+
+A won deal is a receivable once it has a due date; it owes `amount_due_cents`,
+or its whole amount when that is not set. Sums are computed in SQL.
+"""
+
+import datetime
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import NamedTuple
+
+from prospect_desk import rule_settings
+from prospect_desk.enums import (
+    ArrearsKind,
+    CollectionStep,
+    CreditStatus,
+    DealOutcome,
+    FollowUpKind,
+    FollowUpRule,
+    FollowUpStatus,
+)
+from prospect_desk.follow_up_rules import follow_up_values
+from prospect_desk.models import Card, Deal, FollowUp, Payment, _now, db
+
+LADDER = [CollectionStep.LETTER_PHONE_FAX, CollectionStep.EMAIL, CollectionStep.VISIT,
+          CollectionStep.LEGAL_ACTION]
+"""The collection ladder for arrears not classed goodwill, in order."""
+
+
+class ReceivableProblem(StrEnum):
+    DEAL_NOT_FOUND = "deal_not_found"
+    NOT_WON = "not_won"
+    AMOUNT_INVALID = "amount_invalid"
+    OVERPAYMENT = "overpayment"
+    UNKNOWN_ARREARS_KIND = "unknown_arrears_kind"
+    REASON_REQUIRED = "reason_required"
+    NOTHING_OWED = "nothing_owed"
+    GOODWILL_NEEDS_PLAN = "goodwill_needs_plan"
+    CARD_NOT_FOUND = "card_not_found"
+
+
+class ReceivableError(ValueError):
+    """Refused input; `problem` says why, `detail` about what (for
+    OVERPAYMENT: the amount still owed, in cents)."""
+
+    def __init__(self, problem: ReceivableProblem, detail: object = None):
+        super().__init__(f"{problem}: {detail!r}" if detail is not None else str(problem))
+        self.problem = problem
+        self.detail = detail
+
+
+def _date(value) -> datetime.date | None:
+    if value is None or isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value)[:10])
+
+
+def _won_deal(deal_id: int) -> Deal:
+    deal = Deal.get_or_none(Deal.id == deal_id)
+    if deal is None:
+        raise ReceivableError(ReceivableProblem.DEAL_NOT_FOUND, deal_id)
+    if deal.outcome != DealOutcome.WON.value:
+        raise ReceivableError(ReceivableProblem.NOT_WON, deal_id)
+    return deal
+
+
+def _valid_cents(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def amount_due(deal: Deal) -> int:
+    return deal.amount_cents if deal.amount_due_cents is None else deal.amount_due_cents
+
+
+def paid_cents(deal_id: int, as_of: datetime.date | None = None) -> int:
+    query = Payment.select(Payment.amount_cents).where(Payment.deal == deal_id)
+    if as_of is not None:
+        query = query.where(Payment.date <= as_of)
+    return sum(row[0] for row in query.tuples())
+
+
+def outstanding_cents(deal_id: int) -> int:
+    return amount_due(_won_deal(deal_id)) - paid_cents(deal_id)
+
+
+def set_receivable(deal_id: int, due_date: datetime.date | None,
+                   amount_due_cents: int | None = None) -> None:
+    """Give a won deal its due date and what is owed (None: the whole amount)."""
+    if amount_due_cents is not None and not _valid_cents(amount_due_cents):
+        raise ReceivableError(ReceivableProblem.AMOUNT_INVALID, amount_due_cents)
+    with db.atomic():
+        _won_deal(deal_id)
+        Deal.update(due_date=due_date, amount_due_cents=amount_due_cents).where(
+            Deal.id == deal_id).execute()
+
+
+def record_payment(deal_id: int, date: datetime.date, amount_cents: int) -> int:
+    """Record a payment against a won deal; more than is owed is refused
+    (ReceivableError OVERPAYMENT, detail = what is still owed). When the deal
+    is paid off, its open collection follow-ups are skipped. Returns the id."""
+    if not _valid_cents(amount_cents) or amount_cents == 0:
+        raise ReceivableError(ReceivableProblem.AMOUNT_INVALID, amount_cents)
+    with db.atomic():
+        deal = _won_deal(deal_id)
+        owed = amount_due(deal) - paid_cents(deal_id)
+        if amount_cents > owed:
+            raise ReceivableError(ReceivableProblem.OVERPAYMENT, max(owed, 0))
+        payment_id = Payment.insert(deal=deal_id, date=date, amount_cents=amount_cents,
+                                    created_at=_now()).execute()
+        if amount_cents == owed:
+            FollowUp.update(status=FollowUpStatus.SKIPPED.value, done_at=_now()).where(
+                (FollowUp.deal == deal_id) & (FollowUp.kind == FollowUpKind.COLLECTION.value)
+                & (FollowUp.status == FollowUpStatus.OPEN.value)).execute()
+        return payment_id
+
+
+class CardBalance(NamedTuple):
+    owed_cents: int
+    overdue_cents: int
+
+
+BALANCE_SQL = """
+SELECT COALESCE(SUM(x.owed), 0), COALESCE(SUM(CASE WHEN x.due_date < ? THEN x.owed END), 0)
+FROM (SELECT d.due_date, COALESCE(d.amount_due_cents, d.amount_cents)
+             - COALESCE((SELECT SUM(p.amount_cents) FROM payment AS p
+                         WHERE p.deal_id = d.id AND p.date <= ?), 0) AS owed
+      FROM deal AS d WHERE d.card_id = ? AND d.outcome = 'won' AND d.due_date IS NOT NULL) AS x
+WHERE x.owed > 0
+"""
+
+
+def card_balance(card_id: int, as_of: datetime.date) -> CardBalance:
+    """What the card owes, and how much of it is past its due date."""
+    owed, overdue = db.execute_sql(BALANCE_SQL, [as_of.isoformat(), as_of.isoformat(),
+                                                 card_id]).fetchone()
+    return CardBalance(owed, overdue)
+
+
+def classify_arrears(deal_id: int, kind: str, reason: str) -> None:
+    """Class a receivable's arrears goodwill or malicious, with the reason given."""
+    try:
+        kind = ArrearsKind(kind)
+    except ValueError:
+        raise ReceivableError(ReceivableProblem.UNKNOWN_ARREARS_KIND, kind) from None
+    if not reason.strip():
+        raise ReceivableError(ReceivableProblem.REASON_REQUIRED)
+    with db.atomic():
+        _won_deal(deal_id)
+        Deal.update(arrears_kind=kind.value, arrears_reason=reason.strip()).where(
+            Deal.id == deal_id).execute()
+
+
+def step_days(kind: str | None) -> int:
+    """Days between ladder steps: the malicious spacing is the faster one."""
+    if kind == ArrearsKind.MALICIOUS.value:
+        return rule_settings.get("collection_step_days_malicious")
+    return rule_settings.get("collection_step_days")
+
+
+def start_collection(deal_id: int, today: datetime.date) -> list[int]:
+    """Schedule the collection ladder for an overdue receivable: the first step
+    today, each next one the default spacing later (faster for malicious
+    arrears), each a follow-up of kind collection. Goodwill arrears are not
+    escalated: they get a repayment plan (`record_repayment_plan`)."""
+    with db.atomic():
+        deal = _won_deal(deal_id)
+        if amount_due(deal) - paid_cents(deal_id) <= 0:
+            raise ReceivableError(ReceivableProblem.NOTHING_OWED, deal_id)
+        if deal.arrears_kind == ArrearsKind.GOODWILL.value:
+            raise ReceivableError(ReceivableProblem.GOODWILL_NEEDS_PLAN, deal_id)
+        spacing = datetime.timedelta(days=step_days(deal.arrears_kind))
+        rows = [follow_up_values(
+                    deal.card_id, FollowUpKind.COLLECTION, today + spacing * number,
+                    FollowUpRule.COLLECTION, {"step": step.value, "deal_id": deal_id},
+                    deal_id=deal_id)
+                for number, step in enumerate(LADDER)]
+        return [FollowUp.insert(**row).execute() for row in rows]
+
+
+def record_repayment_plan(deal_id: int, plan: str, sealed: bool,
+                          check_date: datetime.date | None = None) -> int | None:
+    """Record the repayment plan agreed (at a visit, or for goodwill arrears)
+    and whether it is written and bears the company seal; given a date, a
+    collection follow-up checks the plan is kept then. Returns its id."""
+    with db.atomic():
+        deal = _won_deal(deal_id)
+        Deal.update(repayment_plan=plan.strip(), plan_sealed=bool(sealed)).where(
+            Deal.id == deal_id).execute()
+        if check_date is None:
+            return None
+        return FollowUp.insert(**follow_up_values(
+            deal.card_id, FollowUpKind.COLLECTION, check_date, FollowUpRule.COLLECTION,
+            {"step": CollectionStep.PLAN_CHECK.value, "deal_id": deal_id},
+            deal_id=deal_id)).execute()
+
+
+CREDIT_SQL = """
+SELECT COUNT(*),
+       SUM(d.arrears_kind = 'malicious'),
+       SUM(d.arrears_kind = 'goodwill'),
+       SUM(COALESCE(d.amount_due_cents, d.amount_cents) > COALESCE(
+           (SELECT SUM(p.amount_cents) FROM payment AS p
+            WHERE p.deal_id = d.id AND p.date <= d.due_date), 0)
+           AND d.due_date < ?)
+FROM deal AS d WHERE d.card_id = ? AND d.outcome = 'won' AND d.due_date IS NOT NULL
+"""
+
+
+def suggested_credit_status(card_id: int, as_of: datetime.date) -> CreditStatus:
+    """The credit status the payment history suggests (the user confirms):
+    bad after malicious arrears; watch after goodwill arrears or a payment
+    late; good when everything due was paid on time; unknown with no history."""
+    count, malicious, goodwill, late = db.execute_sql(
+        CREDIT_SQL, [as_of.isoformat(), card_id]).fetchone()
+    if not count:
+        return CreditStatus.UNKNOWN
+    if malicious:
+        return CreditStatus.BAD
+    if goodwill or late:
+        return CreditStatus.WATCH
+    return CreditStatus.GOOD
+
+
+def confirm_credit_status(card_id: int, status: str) -> None:
+    status = CreditStatus(status)
+    with db.atomic():
+        if not Card.update(credit_status=status.value, updated_at=_now()).where(
+                (Card.id == card_id) & Card.deleted_at.is_null()).execute():
+            raise ReceivableError(ReceivableProblem.CARD_NOT_FOUND, card_id)
+
+
+# --- ageing -------------------------------------------------------------------------
+
+AGEING_BUCKETS = ("current", "1_30", "31_60", "61_90", "over_90")
+
+
+@dataclass(frozen=True)
+class AgeingRow:
+    card_id: int
+    name: str
+    buckets: tuple[int, int, int, int, int]
+    """Cents owed: not yet due, 1–30, 31–60, 61–90 and over 90 days overdue."""
+    total_cents: int
+
+
+AGEING_SQL = """
+WITH owed AS (
+    SELECT d.card_id, CAST(julianday(?) - julianday(d.due_date) AS INTEGER) AS late,
+           COALESCE(d.amount_due_cents, d.amount_cents) - COALESCE(p.paid, 0) AS owed
+    FROM deal AS d
+    LEFT JOIN (SELECT deal_id, SUM(amount_cents) AS paid FROM payment
+               WHERE date <= ? GROUP BY deal_id) AS p ON p.deal_id = d.id
+    WHERE d.outcome = 'won' AND d.due_date IS NOT NULL AND d.date <= ?)
+SELECT c.id, c.name,
+       SUM(CASE WHEN late <= 0 THEN owed ELSE 0 END),
+       SUM(CASE WHEN late BETWEEN 1 AND 30 THEN owed ELSE 0 END),
+       SUM(CASE WHEN late BETWEEN 31 AND 60 THEN owed ELSE 0 END),
+       SUM(CASE WHEN late BETWEEN 61 AND 90 THEN owed ELSE 0 END),
+       SUM(CASE WHEN late > 90 THEN owed ELSE 0 END),
+       SUM(owed) AS total
+FROM owed JOIN card AS c ON c.id = owed.card_id AND c.deleted_at IS NULL
+WHERE owed > 0
+GROUP BY c.id
+ORDER BY total DESC, c.sort_name, c.id
+"""
+
+
+def ageing(as_of: datetime.date) -> list[AgeingRow]:
+    """What each customer owes by how long it is overdue, largest total first."""
+    day = as_of.isoformat()
+    return [AgeingRow(card_id, name, tuple(buckets), total)
+            for card_id, name, *buckets, total
+            in db.execute_sql(AGEING_SQL, [day, day, day]).fetchall()]
+
+
+@dataclass(frozen=True)
+class Receivable:
+    deal_id: int
+    card_id: int
+    name: str
+    product: str
+    due_date: datetime.date
+    due_cents: int
+    paid_cents: int
+    arrears_kind: str | None
+    arrears_reason: str
+
+    @property
+    def owed_cents(self) -> int:
+        return self.due_cents - self.paid_cents
+
+
+RECEIVABLES_SQL = """
+SELECT d.id, c.id, c.name, d.product, d.due_date, COALESCE(d.amount_due_cents, d.amount_cents),
+       COALESCE(p.paid, 0), d.arrears_kind, d.arrears_reason
+FROM deal AS d JOIN card AS c ON c.id = d.card_id AND c.deleted_at IS NULL
+LEFT JOIN (SELECT deal_id, SUM(amount_cents) AS paid FROM payment GROUP BY deal_id) AS p
+       ON p.deal_id = d.id
+WHERE d.outcome = 'won' AND d.due_date IS NOT NULL
+  AND COALESCE(d.amount_due_cents, d.amount_cents) > COALESCE(p.paid, 0)
+  {card}
+ORDER BY d.due_date, d.id
+"""
+
+
+def open_receivables(card_id: int | None = None) -> list[Receivable]:
+    """Receivables not paid off, soonest due first (of one card, if given)."""
+    sql = RECEIVABLES_SQL.format(card="AND c.id = ?" if card_id is not None else "")
+    params = [card_id] if card_id is not None else []
+    return [Receivable(deal_id, cid, name, product, _date(due), due_cents, paid, kind, reason)
+            for deal_id, cid, name, product, due, due_cents, paid, kind, reason
+            in db.execute_sql(sql, params).fetchall()]
