@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from prospect_desk.database import DatabaseOpenError, close_database, open_database
 from prospect_desk.demo import load_demo
 from prospect_desk.stats import card_stats
-from ui import cli_calendar, cli_excel, cli_safety, settings
+from ui import cli_calendar, cli_excel, cli_reports, cli_safety, settings
 from ui.cli_command import EXIT_FAILED, EXIT_OK, Command, translate
 from ui.labels import CREDIT_STATUSES, KINDS, STAGES, circle_name, label
 from ui.translation import install_language
@@ -62,6 +62,7 @@ COMMANDS: list[Command] = [
     *cli_calendar.COMMANDS,
     *cli_excel.COMMANDS,
     *cli_safety.COMMANDS,
+    *cli_reports.COMMANDS,
 ]
 """Every subcommand; each feature's module (ui/cli_*.py) adds its own list here."""
 

@@ -10,10 +10,13 @@ from prospect_desk.follow_up_rules import RuleError, RuleProblem
 from prospect_desk.follow_ups import AgendaItem
 from ui.labels import (
     CAMPAIGN_KINDS,
+    CHANNELS,
+    COLLECTION_STEPS,
     DECLINE_REASONS,
     FOLLOW_UP_KINDS,
     FOLLOW_UP_REASONS,
     LOST_REASONS,
+    WIN_BACK_APPROACHES,
     label,
 )
 
@@ -71,7 +74,8 @@ class _Blank(dict):
 
 
 _PARAM_TABLES = {"reason": {**DECLINE_REASONS, **LOST_REASONS},
-                 "campaign_kind": CAMPAIGN_KINDS}
+                 "campaign_kind": CAMPAIGN_KINDS, "approach": WIN_BACK_APPROACHES,
+                 "channel": CHANNELS, "step": COLLECTION_STEPS}
 
 
 def reason_text(rule: str, params: dict, reason: str = "") -> str:

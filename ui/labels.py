@@ -112,6 +112,8 @@ FOLLOW_UP_REASONS = {
     "thank_referrer": QT_TRANSLATE_NOOP(
         "Labels", "{referred_name} became a customer: thank the referrer"),
     "campaign": QT_TRANSLATE_NOOP("Labels", "Campaign ({campaign_kind})"),
+    "win_back": QT_TRANSLATE_NOOP("Labels", "Win back: {approach} ({channel})"),
+    "collection": QT_TRANSLATE_NOOP("Labels", "Collect what is owed: {step}"),
 }
 
 DECLINE_REASONS = {
@@ -156,4 +158,39 @@ CAMPAIGN_KINDS = {
     "new_arrival_report": QT_TRANSLATE_NOOP("Labels", "New-arrival report"),
     "exhibition_invitation": QT_TRANSLATE_NOOP("Labels", "Exhibition invitation"),
     "personal_letter": QT_TRANSLATE_NOOP("Labels", "Personal letter"),
+}
+
+LAPSE_REASONS = {
+    "interrupted": QT_TRANSLATE_NOOP("Labels", "Something interrupted them"),
+    "bad_experience": QT_TRANSLATE_NOOP("Labels", "A bad experience they never reported"),
+    "situation_changed": QT_TRANSLATE_NOOP("Labels", "Their situation changed"),
+}
+
+WIN_BACK_APPROACHES = {
+    "reason_and_offer": QT_TRANSLATE_NOOP(
+        "Labels", "Give them a reason to return and a welcome-back gift"),
+    "apology_and_repair": QT_TRANSLATE_NOOP(
+        "Labels", "Apologise, ask what went wrong and make amends"),
+    "thanks_and_referral": QT_TRANSLATE_NOOP(
+        "Labels", "Greet and thank them, and ask for referrals"),
+}
+
+CHANNELS = {
+    "visit": QT_TRANSLATE_NOOP("Labels", "Visit"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
+    "letter": QT_TRANSLATE_NOOP("Labels", "Letter"),
+}
+
+ARREARS_KINDS = {
+    "goodwill": QT_TRANSLATE_NOOP("Labels", "Goodwill arrears"),
+    "malicious": QT_TRANSLATE_NOOP("Labels", "Malicious arrears"),
+}
+
+COLLECTION_STEPS = {
+    "letter_phone_fax": QT_TRANSLATE_NOOP("Labels", "Letter, phone or fax"),
+    "email": QT_TRANSLATE_NOOP("Labels", "E-mail"),
+    "visit": QT_TRANSLATE_NOOP(
+        "Labels", "Visit: get a written repayment plan with the company seal"),
+    "legal_action": QT_TRANSLATE_NOOP("Labels", "Legal action"),
+    "plan_check": QT_TRANSLATE_NOOP("Labels", "Check the repayment plan is kept"),
 }
