@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from peewee import JOIN, Case, fn
+from peewee import SQL, fn
 
 from prospect_desk import search_keys
 from prospect_desk.models import Card, Circle, db
@@ -28,20 +28,11 @@ class ListColumn(StrEnum):
 
 LIST_COLUMNS = list(ListColumn)
 
-_COMPANY = Case(None, [(Card.kind == "company", Card.name)], Card.employer)
-_PHONE = Case(None, [(Card.phone != "", Card.phone)], Card.mobile)
+# Written as the indexes of migration 0005 write them, so that SQLite uses them.
+_COMPANY = SQL("""CASE WHEN "kind" = 'company' THEN "name" ELSE "employer" END""")
+_PHONE = SQL("""CASE WHEN "phone" != '' THEN "phone" ELSE "mobile" END""")
 
-_SORT_EXPRESSIONS = {
-    ListColumn.NAME: Card.sort_name,
-    ListColumn.KIND: Card.kind,
-    ListColumn.COMPANY: _COMPANY,
-    ListColumn.PHONE: _PHONE,
-    ListColumn.CIRCLE: Circle.position,
-    ListColumn.STAGE: Card.stage,
-    ListColumn.CREDIT_STATUS: Card.credit_status,
-    ListColumn.FIRST_CONTACT: Card.first_contact,
-    ListColumn.LAST_CONTACT: Card.last_contact,
-}
+_SHOWN = {ListColumn.COMPANY: _COMPANY, ListColumn.PHONE: _PHONE}
 
 
 @dataclass(frozen=True)
@@ -136,14 +127,23 @@ def card_ids(card_filter: CardFilter = CardFilter(),
         undated = base.where(where & column.is_null()).order_by(
             *direction(Card.sort_name, Card.id))
         return _fetch_ids(dated) + _fetch_ids(undated)
-    expression = _SORT_EXPRESSIONS[sort]
     if sort == ListColumn.CIRCLE:
-        base = base.join(Circle, JOIN.LEFT_OUTER, on=(Card.circle == Circle.id))
-        empty_last = Circle.id.is_null()
-    else:
-        empty_last = expression == ""
-    return _fetch_ids(base.where(where).order_by(
-        empty_last, *direction(expression, Card.sort_name, Card.id)))
+        # One walk of the (circle, sort_name) index per circle, in the user's order.
+        order = [row[0] for row in Circle.select(Circle.id)
+                 .order_by(Circle.position, Circle.id).tuples()]
+        ids = []
+        for circle_id in reversed(order) if descending else order:
+            ids += _fetch_ids(base.where(where & (Card.circle == circle_id))
+                              .order_by(*direction(Card.sort_name, Card.id)))
+        return ids + _fetch_ids(base.where(where & Card.circle.is_null())
+                                .order_by(*direction(Card.sort_name, Card.id)))
+    # Company and phone: the cards that show one, by it, then those that do not.
+    expression = _SHOWN[sort]
+    shown = base.where(where & (expression != "")).order_by(
+        *direction(expression, Card.sort_name, Card.id))
+    blank = base.where(where & (expression == "")).order_by(
+        *direction(Card.sort_name, Card.id))
+    return _fetch_ids(shown) + _fetch_ids(blank)
 
 
 def count_cards(card_filter: CardFilter = CardFilter()) -> int:

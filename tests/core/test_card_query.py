@@ -98,3 +98,31 @@ def test_company_column_is_the_company_card_itself_or_the_employer(database):
     rows = card_rows(ids)
     assert [(rows[i].name, rows[i].company) for i in ids] == [
         ("Bob", "Acme"), ("Harbour Ltd", "Harbour Ltd"), ("Amy", "")]
+
+
+def test_circle_and_phone_sorts_keep_empty_values_last_when_reversed(database):
+    work, school = list_circles()[:2]
+    make(name="A", circle_id=school.id, mobile="+86 139")
+    make(name="B", circle_id=work.id, phone="021-1")
+    make(name="C")
+    assert names(card_ids(sort=ListColumn.CIRCLE, descending=True)) == ["A", "B", "C"]
+    assert names(card_ids(sort=ListColumn.PHONE)) == ["A", "B", "C"]
+    assert names(card_ids(sort=ListColumn.PHONE, descending=True)) == ["B", "A", "C"]
+
+
+def test_every_list_sort_walks_an_index_even_before_sqlite_gathers_statistics(
+        database, monkeypatch):
+    from prospect_desk import card_query
+    from prospect_desk.models import db
+
+    queries = []
+    real_fetch = card_query._fetch_ids
+    monkeypatch.setattr(card_query, "_fetch_ids",
+                        lambda query: queries.append(query.sql()) or real_fetch(query))
+    for column in ListColumn:
+        card_ids(sort=column)
+        card_ids(sort=column, descending=True)
+    for sql, params in queries:
+        plan = " ".join(str(row) for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+        # Sorting ties among equal names is fine; sorting every card is not.
+        assert "TEMP B-TREE FOR ORDER BY" not in plan, (sql, plan)
