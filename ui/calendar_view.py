@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from prospect_desk.follow_ups import AgendaItem, agenda, month_counts, overdue
-from ui.follow_up_actions import complete_item, move_item, skip_item
+from ui.follow_up_actions import AgendaActions
 from ui.follow_up_panel import ITEM_ROLE, agenda_tree_item
 from ui.follow_up_text import OVERDUE_COLOUR, kind_colour, to_date
 
@@ -84,7 +84,7 @@ def _tree(name: str, columns: list[str]) -> QTreeWidget:
     return tree
 
 
-class CalendarView(QWidget):
+class CalendarView(AgendaActions, QWidget):
     openCard = Signal(int)
     changed = Signal(int)
 
@@ -208,26 +208,7 @@ class CalendarView(QWidget):
         for button in (self.done_button, self.skip_button, self.move_button):
             button.setEnabled(chosen)
 
-    def _activated(self, row, _column) -> None:
-        item = row.data(0, ITEM_ROLE)
-        if item is not None:
-            self.openCard.emit(item.card_id)
 
-    def _after(self, item: AgendaItem) -> None:
-        self.reload(self.today)
-        self.changed.emit(item.card_id)
 
-    def done(self) -> None:
-        item = self.current_item()
-        if item is not None and complete_item(self, item, self.today):
-            self._after(item)
 
-    def skip(self) -> None:
-        item = self.current_item()
-        if item is not None and skip_item(item, self.today):
-            self._after(item)
 
-    def move(self) -> None:
-        item = self.current_item()
-        if item is not None and move_item(self, item):
-            self._after(item)

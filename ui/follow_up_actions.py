@@ -3,12 +3,16 @@ card panel, the today view and the calendar all offer them."""
 
 import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from prospect_desk import follow_ups
 from prospect_desk.follow_ups import AgendaItem
 from ui.follow_up_dialogs import DatePickDialog, OutcomeDialog
 from ui.follow_up_text import item_label
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+"""Where a follow-up list keeps each row's AgendaItem."""
 
 
 def complete_item(parent: QWidget, item: AgendaItem, today: datetime.date) -> bool:
@@ -46,3 +50,33 @@ def move_item(parent: QWidget, item: AgendaItem) -> bool:
     else:
         follow_ups.move(item.follow_up_id, new_date)
     return True
+
+
+class AgendaActions:
+    """Done, skip, move and open for a view listing follow-ups (the today view,
+    the calendar). The view provides `current_item()`, `today`, `reload(today)`
+    and the signals `changed(card_id)` and `openCard(card_id)`."""
+
+    def _activated(self, row, _column) -> None:
+        item = row.data(0, ITEM_ROLE)
+        if item is not None:
+            self.openCard.emit(item.card_id)
+
+    def _after(self, item: AgendaItem) -> None:
+        self.reload(self.today)
+        self.changed.emit(item.card_id)
+
+    def done(self) -> None:
+        item = self.current_item()
+        if item is not None and complete_item(self, item, self.today):
+            self._after(item)
+
+    def skip(self) -> None:
+        item = self.current_item()
+        if item is not None and skip_item(item, self.today):
+            self._after(item)
+
+    def move(self) -> None:
+        item = self.current_item()
+        if item is not None and move_item(self, item):
+            self._after(item)

@@ -3,7 +3,7 @@ turns a prospect takes — "not now" and a deal won or lost."""
 
 import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from prospect_desk.follow_ups import AgendaItem, card_follow_ups
-from ui.follow_up_actions import complete_item, move_item, skip_item
+from ui.follow_up_actions import ITEM_ROLE, complete_item, move_item, skip_item
 from ui.follow_up_dialogs import AddFollowUpDialog, DealDialog, DeclineDialog
 from ui.follow_up_text import OVERDUE_COLOUR, item_reason, kind_colour, kind_icon, kind_label
-
-ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
 def agenda_tree_item(item: AgendaItem, today: datetime.date,

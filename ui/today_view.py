@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from prospect_desk.follow_ups import AgendaItem, today_view
-from ui.follow_up_actions import complete_item, move_item, skip_item
+from ui.follow_up_actions import AgendaActions
 from ui.follow_up_panel import ITEM_ROLE, agenda_tree_item
 from ui.follow_up_text import OVERDUE_COLOUR
 
@@ -26,7 +26,7 @@ COLUMNS = ["date", "kind", "card", "reason"]
 UPCOMING_DAYS = 7
 
 
-class TodayView(QWidget):
+class TodayView(AgendaActions, QWidget):
     """`openCard(card_id)` asks the window to show a card; `changed(card_id)`
     follows a follow-up done, skipped or moved here."""
 
@@ -131,31 +131,12 @@ class TodayView(QWidget):
         for button in (self.done_button, self.skip_button, self.move_button, self.open_button):
             button.setEnabled(chosen)
 
-    def _activated(self, row: QTreeWidgetItem, _column: int) -> None:
-        item = row.data(0, ITEM_ROLE)
-        if item is not None:
-            self.openCard.emit(item.card_id)
 
     def open_current(self) -> None:
         item = self.current_item()
         if item is not None:
             self.openCard.emit(item.card_id)
 
-    def _after(self, item: AgendaItem) -> None:
-        self.reload(self.today)
-        self.changed.emit(item.card_id)
 
-    def done(self) -> None:
-        item = self.current_item()
-        if item is not None and complete_item(self, item, self.today):
-            self._after(item)
 
-    def skip(self) -> None:
-        item = self.current_item()
-        if item is not None and skip_item(item, self.today):
-            self._after(item)
 
-    def move(self) -> None:
-        item = self.current_item()
-        if item is not None and move_item(self, item):
-            self._after(item)
