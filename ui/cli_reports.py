@@ -5,11 +5,17 @@ import argparse
 import datetime
 import sys
 
+from prospect_desk.backups import BackupError, BackupKind, make_backup
+from prospect_desk.deal_import import DealImportProblem, RejectedRow, RowProblem, import_deals
 from prospect_desk.excel_export import atomic_xlsx
+from prospect_desk.excel_import import save_rejects
+from prospect_desk.models import db
 from prospect_desk.receivables import ageing
 from prospect_desk.reports import lapsed_customers, loss_rates, pareto_customers
+from prospect_desk.spreadsheet_read import SpreadsheetError, read_sheet
 from prospect_desk.validation import DateParseError, parse_date
 from ui.cli_command import EXIT_FAILED, EXIT_OK, Command, translate
+from ui.import_messages import read_problem_text
 from ui.labels import CHANNELS, LAPSE_REASONS, WIN_BACK_APPROACHES, label
 
 REPORTS = ("lapsed", "pareto", "ageing")
@@ -159,7 +165,75 @@ def _run_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def deal_problem_text(problem: DealImportProblem) -> str:
+    texts = {
+        DealImportProblem.DATE_REQUIRED: translate("cli", "a date is needed"),
+        DealImportProblem.NOT_A_DATE: translate("cli", "not a date"),
+        DealImportProblem.AMOUNT_INVALID: translate("cli", "not an amount"),
+        DealImportProblem.OUTCOME_UNKNOWN: translate("cli", "say won or lost"),
+        DealImportProblem.CUSTOMER_REQUIRED: translate(
+            "cli", "no customer: give a name, phone or e-mail"),
+        DealImportProblem.PAID_MORE_THAN_AMOUNT: translate("cli", "more paid than the amount"),
+        DealImportProblem.PAID_ON_LOST_DEAL: translate("cli", "a payment on a lost deal"),
+        DealImportProblem.NO_CARD: translate("cli", "no card matches the customer"),
+        DealImportProblem.SEVERAL_CARDS: translate("cli", "several cards match the customer"),
+    }
+    return texts[DealImportProblem(problem)]
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar=translate("cli", "FILE"),
+                        help=translate("cli", "the sales history, .xlsx or .csv"))
+    parser.add_argument("--rejects", metavar=translate("cli", "REJECTS.xlsx"),
+                        help=translate("cli", "save the rejected and unmatched rows, with the "
+                                              "reasons, to this .xlsx file"))
+
+
+def _run_import_deals(args: argparse.Namespace) -> int:
+    try:
+        table = read_sheet(args.file)
+    except SpreadsheetError as error:
+        print(read_problem_text(error), file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as error:
+        print(translate("cli", "The file %1 could not be opened: %2").replace("%1", args.file)
+              .replace("%2", error.strerror or str(error)), file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        make_backup(db.obj.database, BackupKind.PRE_IMPORT)
+    except (BackupError, OSError) as error:
+        print(translate("cli", "No backup of the card file could be made, so nothing was "
+                               "imported: %1").replace("%1", str(error)), file=sys.stderr)
+        return EXIT_FAILED
+    result = import_deals(table)
+    print(translate("cli", "Imported %1 deals; %2 rows rejected; %3 rows unmatched.")
+          .replace("%1", str(result.imported)).replace("%2", str(len(result.rejected)))
+          .replace("%3", str(len(result.unmatched))))
+    listed = result.rejected + [RejectedRow(u.row_number, u.values, [RowProblem(None, "", u.problem)])
+                                for u in result.unmatched]
+    listed.sort(key=lambda row: row.row_number)
+    for row in listed:
+        reasons = "; ".join(f"{p.header}: {deal_problem_text(p.reason)}" if p.header
+                            else deal_problem_text(p.reason) for p in row.problems)
+        print(translate("cli", "Row %1: %2").replace("%1", str(row.row_number))
+              .replace("%2", reasons))
+    if args.rejects and listed:
+        try:
+            save_rejects(args.rejects, table.headers, listed, reason_text=deal_problem_text,
+                         reason_header=translate("cli", "Why"),
+                         row_header=translate("cli", "Row"))
+        except OSError as error:
+            print(translate("cli", "The rejected rows could not be saved to %1: %2")
+                  .replace("%1", args.rejects).replace("%2", error.strerror or str(error)),
+                  file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS: list[Command] = [
+    Command("import-deals", lambda: translate(
+                "cli", "import a sales history (.xlsx or .csv) as deals on the matching cards, "
+                       "all or nothing, and print imported / rejected / unmatched"),
+            _import_arguments, _run_import_deals),
     Command("report", lambda: translate(
                 "cli", "print a report, one customer per line (tab separated), or write it to "
                        ".xlsx: lapsed customers, the 80/20 view of the last year's revenue, "

@@ -68,3 +68,22 @@ def test_the_ageing_report_goes_to_xlsx(db_file, tmp_path, capsys):
 def test_a_bad_as_of_date_is_refused(db_file, capsys):
     assert run(db_file, "ageing", "--as-of", "someday") == 2
     assert "not a date" in capsys.readouterr().err
+
+
+def test_import_deals_prints_what_was_imported_rejected_and_unmatched(db_file, tmp_path,
+                                                                        capsys):
+    history = tmp_path / "sales.csv"
+    history.write_text("Date,Customer,Product,Amount,Won/Lost\n"
+                       "2024-01-05,Wang Wei,Printer,100,won\n"
+                       "2024-01-06,Nobody,Printer,100,won\n"
+                       "2024-01-07,Wang Wei,Printer,lots,won\n", encoding="utf-8")
+    rejects = tmp_path / "rejects.xlsx"
+    assert main.main(["--db", str(db_file), "import-deals", str(history),
+                      "--rejects", str(rejects)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["Imported 1 deals; 1 rows rejected; 1 rows unmatched.",
+                     "Row 3: no card matches the customer",
+                     "Row 4: Amount: not an amount"]
+    saved = list(openpyxl.load_workbook(rejects).active.iter_rows(values_only=True))
+    assert [row[-2:] for row in saved[1:]] == [(3, "no card matches the customer"),
+                                               (4, "Amount: not an amount")]

@@ -1,0 +1,272 @@
+"""Importing a sales history (.xlsx/.csv) as deals on existing cards.
+
+Each row is a sale: date, customer (matched to one live card by phone, else
+e-mail, else name and company), product, amount, won or lost, amount paid
+and due date. Headers are recognised in Chinese and English (compared in
+header_mapping's normalised form). Rows that cannot be read are rejected with
+their reasons; rows whose customer matches no card, or several, are listed as
+unmatched for the user to resolve. The whole import is one transaction, and
+it schedules no follow-ups: the sales are history.
+"""
+
+import datetime
+import os
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from peewee import chunked
+
+from prospect_desk.enums import DealOutcome, Stage
+from prospect_desk.excel_import import RejectedRow, RowProblem, cell_date, phone_key
+from prospect_desk.header_mapping import normalise
+from prospect_desk.models import Card, Deal, Payment, _now, db
+from prospect_desk.spreadsheet_read import Cell, SheetTable, cell_text, is_blank, read_sheet
+from prospect_desk.validation import DateParseError
+
+MIN_PHONE_DIGITS = 6
+
+
+class DealField(StrEnum):
+    DATE = "date"
+    CUSTOMER = "customer"
+    COMPANY = "company"
+    PHONE = "phone"
+    EMAIL = "email"
+    PRODUCT = "product"
+    AMOUNT = "amount"
+    OUTCOME = "outcome"
+    AMOUNT_PAID = "amount_paid"
+    DUE_DATE = "due_date"
+
+
+DEAL_HEADERS: dict[DealField, list[str]] = {
+    DealField.DATE: ["date", "sale date", "deal date", "日期", "成交日期", "销售日期", "购买日期"],
+    DealField.CUSTOMER: ["customer", "name", "customer name", "客户", "客户名称", "姓名",
+                         "客户姓名", "名称"],
+    DealField.COMPANY: ["company", "employer", "公司", "公司名称", "单位", "工作单位"],
+    DealField.PHONE: ["phone", "mobile", "telephone", "电话", "手机", "联系电话", "手机号码"],
+    DealField.EMAIL: ["email", "e-mail", "mail", "邮箱", "电子邮件", "电子邮箱"],
+    DealField.PRODUCT: ["product", "item", "产品", "商品", "产品名称"],
+    DealField.AMOUNT: ["amount", "total", "value", "金额", "成交金额", "销售金额", "总额"],
+    DealField.OUTCOME: ["outcome", "result", "won/lost", "won or lost", "status", "结果",
+                        "成交结果", "是否成交", "状态"],
+    DealField.AMOUNT_PAID: ["amount paid", "paid", "payment", "已付金额", "已付", "付款金额",
+                            "已收金额", "实收金额"],
+    DealField.DUE_DATE: ["due date", "due", "payment due", "到期日", "付款期限", "应付日期",
+                         "应收日期", "到期日期"],
+}
+
+_HEADER_INDEX = {normalise(text): f for f, texts in DEAL_HEADERS.items() for text in texts}
+
+_OUTCOMES = {normalise(text): outcome for outcome, texts in {
+    DealOutcome.WON: ["won", "win", "yes", "y", "sold", "成交", "已成交", "成功", "赢单", "是"],
+    DealOutcome.LOST: ["lost", "lose", "no", "n", "失败", "未成交", "丢单", "输单", "否"],
+}.items() for text in texts}
+
+
+class DealImportProblem(StrEnum):
+    DATE_REQUIRED = "date_required"
+    NOT_A_DATE = "not_a_date"
+    AMOUNT_INVALID = "amount_invalid"
+    OUTCOME_UNKNOWN = "outcome_unknown"
+    CUSTOMER_REQUIRED = "customer_required"
+    PAID_MORE_THAN_AMOUNT = "paid_more_than_amount"
+    PAID_ON_LOST_DEAL = "paid_on_lost_deal"
+    NO_CARD = "no_card"
+    SEVERAL_CARDS = "several_cards"
+
+
+def map_headers(headers: list[str]) -> dict[DealField, int]:
+    """Each field to the first column whose header names it."""
+    mapping: dict[DealField, int] = {}
+    for index, header in enumerate(headers):
+        found = _HEADER_INDEX.get(normalise(header)) if header else None
+        if found is not None and found not in mapping:
+            mapping[found] = index
+    return mapping
+
+
+_MONEY_IGNORED = re.compile(r"[\s,，¥￥$元]|rmb|cny", re.IGNORECASE)
+
+
+def parse_cents(value: Cell) -> int | None:
+    """An amount as whole cents; blank gives None; raises ValueError if not a
+    non-negative amount."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        number = float(_MONEY_IGNORED.sub("", cell_text(value)))
+    if not number >= 0 or number > 1e13:
+        raise ValueError(value)
+    return round(number * 100)
+
+
+@dataclass
+class UnmatchedRow:
+    row_number: int
+    values: list[Cell]
+    problem: DealImportProblem
+    """NO_CARD or SEVERAL_CARDS."""
+    card_ids: list[int]
+    """The cards that match, for SEVERAL_CARDS."""
+
+
+@dataclass
+class DealImportResult:
+    headers: list[str]
+    imported: int = 0
+    rejected: list[RejectedRow] = field(default_factory=list)
+    unmatched: list[UnmatchedRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Sale:
+    card_id: int
+    date: datetime.date
+    product: str
+    amount_cents: int
+    outcome: DealOutcome
+    paid_cents: int
+    due_date: datetime.date | None
+
+
+class _CardMatcher:
+    """Live cards by phone, e-mail and (name, company), each key to all its cards."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple[str, object], set[int]] = {}
+        query = (Card.select(Card.id, Card.kind, Card.name, Card.employer, Card.phone,
+                             Card.mobile, Card.email)
+                 .where(Card.deleted_at.is_null()).tuples())
+        for card_id, kind, name, employer, phone, mobile, email in query.iterator():
+            company = name if kind == "company" else employer
+            for key in self._keys(name, company, [phone, mobile], email):
+                self.keys.setdefault(key, set()).add(card_id)
+
+    @staticmethod
+    def _keys(name: str, company: str, phones: list[str], email: str):
+        for phone in phones:
+            digits = phone_key(phone)
+            if len(digits) >= MIN_PHONE_DIGITS:
+                yield ("phone", digits)
+        if email.strip():
+            yield ("email", email.strip().casefold())
+        if name.strip():
+            yield ("name", (name.strip().casefold(), company.strip().casefold()))
+
+    def match(self, name: str, company: str, phone: str, email: str) -> set[int]:
+        """The cards the first key that finds any points to: phone, e-mail, name."""
+        for key in self._keys(name, company, [phone], email):
+            found = self.keys.get(key)
+            if found:
+                return found
+        return set()
+
+
+def _text(cells: list[Cell], mapping: dict[DealField, int], f: DealField) -> str:
+    return cell_text(cells[mapping[f]]).strip() if f in mapping else ""
+
+
+def _parse(number: int, cells: list[Cell], headers: list[str],
+           mapping: dict[DealField, int], matcher: _CardMatcher,
+           result: DealImportResult) -> _Sale | None:
+    problems: list[RowProblem] = []
+
+    def problem(f: DealField | None, reason: DealImportProblem) -> None:
+        column = mapping.get(f) if f is not None else None
+        problems.append(RowProblem(column, headers[column] if column is not None else "",
+                                   reason))
+
+    def date_of(f: DealField, required: bool) -> datetime.date | None:
+        if f not in mapping or is_blank(cells[mapping[f]]):
+            if required:
+                problem(f, DealImportProblem.DATE_REQUIRED)
+            return None
+        try:
+            return cell_date(cells[mapping[f]])
+        except DateParseError:
+            problem(f, DealImportProblem.NOT_A_DATE)
+            return None
+
+    def cents_of(f: DealField) -> int | None:
+        if f not in mapping:
+            return None
+        try:
+            return parse_cents(cells[mapping[f]])
+        except ValueError:
+            problem(f, DealImportProblem.AMOUNT_INVALID)
+            return None
+
+    date = date_of(DealField.DATE, required=True)
+    due_date = date_of(DealField.DUE_DATE, required=False)
+    amount = cents_of(DealField.AMOUNT)
+    paid = cents_of(DealField.AMOUNT_PAID)
+    outcome = _OUTCOMES.get(normalise(_text(cells, mapping, DealField.OUTCOME)))
+    if outcome is None:
+        problem(DealField.OUTCOME, DealImportProblem.OUTCOME_UNKNOWN)
+    if amount is not None and paid is not None and paid > amount:
+        problem(DealField.AMOUNT_PAID, DealImportProblem.PAID_MORE_THAN_AMOUNT)
+    if outcome is DealOutcome.LOST and paid:
+        problem(DealField.AMOUNT_PAID, DealImportProblem.PAID_ON_LOST_DEAL)
+    name, company, phone, email = (_text(cells, mapping, f) for f in (
+        DealField.CUSTOMER, DealField.COMPANY, DealField.PHONE, DealField.EMAIL))
+    if not (name or email or len(phone_key(phone)) >= MIN_PHONE_DIGITS):
+        problem(DealField.CUSTOMER, DealImportProblem.CUSTOMER_REQUIRED)
+    if problems:
+        result.rejected.append(RejectedRow(number, list(cells), problems))
+        return None
+    cards = matcher.match(name, company, phone, email)
+    if len(cards) != 1:
+        result.unmatched.append(UnmatchedRow(
+            number, list(cells),
+            DealImportProblem.NO_CARD if not cards else DealImportProblem.SEVERAL_CARDS,
+            sorted(cards)))
+        return None
+    return _Sale(next(iter(cards)), date, _text(cells, mapping, DealField.PRODUCT),
+                 amount or 0, outcome, paid or 0, due_date)
+
+
+def import_deals(table: SheetTable) -> DealImportResult:
+    """Read every row, then write the good ones in one transaction."""
+    result = DealImportResult(list(table.headers))
+    mapping = map_headers(table.headers)
+    matcher = _CardMatcher()
+    sales = []
+    for number, cells in table.rows():
+        if all(is_blank(c) for c in cells):
+            continue
+        sale = _parse(number, cells, table.headers, mapping, matcher, result)
+        if sale is not None:
+            sales.append(sale)
+    with db.atomic():
+        now = _now()
+        for sale in sales:
+            deal_id = Deal.insert(
+                card=sale.card_id, date=sale.date, product=sale.product,
+                amount_cents=sale.amount_cents, outcome=sale.outcome.value,
+                due_date=sale.due_date if sale.outcome is DealOutcome.WON else None,
+                created_at=now).execute()
+            if sale.paid_cents:
+                Payment.insert(deal=deal_id, date=sale.date, amount_cents=sale.paid_cents,
+                               created_at=now).execute()
+        last_won: dict[int, datetime.date] = {}
+        for sale in sales:
+            if sale.outcome is DealOutcome.WON:
+                last_won[sale.card_id] = max(sale.date, last_won.get(sale.card_id, sale.date))
+        for batch in chunked(sorted(last_won.items()), 500):
+            for card_id, day in batch:
+                card = Card.get_by_id(card_id)
+                latest = max(filter(None, [card.transaction_date, day]))
+                Card.update(stage=Stage.CUSTOMER.value, transaction_date=latest,
+                            updated_at=now).where(Card.id == card_id).execute()
+        result.imported = len(sales)
+    return result
+
+
+def import_deals_file(path: str | os.PathLike, sheet: str | None = None) -> DealImportResult:
+    return import_deals(read_sheet(path, sheet))
