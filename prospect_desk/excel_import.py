@@ -9,17 +9,15 @@ callback and a cancel check.
 
 import datetime
 import os
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from enum import Enum, StrEnum
 
 from peewee import fn
-from pypinyin.seg import mmseg
 
 from prospect_desk import search_keys
 from prospect_desk.builtin_labels import BUILTIN_CIRCLE_LABELS
-from prospect_desk.cards import CardData
+from prospect_desk.cards import CardData, derived_columns
 from prospect_desk.enums import Kind
 from prospect_desk.header_mapping import (
     DATE_FIELDS,
@@ -445,58 +443,6 @@ def _match(found: tuple[DuplicateKey, int | ParsedRow] | None) -> DuplicateMatch
     return DuplicateMatch(key, row_number=target.row_number)
 
 
-# Derived columns ----------------------------------------------------------------
-
-_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
-
-
-class DerivedKeys:
-    """`cards.derived_columns`, computed faster for many cards; a test holds
-    the two to the same answers.
-
-    pypinyin costs some 7 µs a character a style. It cuts a run of Chinese
-    characters into dictionary words and reads each word on its own, so the
-    pinyin of such a run is put together from its words' pinyin, each word
-    read once per import; anything else goes through pypinyin whole, once per
-    distinct string."""
-
-    def __init__(self) -> None:
-        self._strings: dict[str, tuple[str, str]] = {}
-        self._words: dict[str, tuple[str, str]] = {}
-
-    def _pinyin(self, text: str) -> tuple[str, str]:
-        found = self._strings.get(text)
-        if found is None:
-            if _ALL_HAN.fullmatch(text):
-                pieces = [self._word(word) for word in mmseg.seg.cut(text)]
-                found = ("".join(p[0] for p in pieces), "".join(p[1] for p in pieces))
-            else:
-                found = (search_keys.pinyin_full(text), search_keys.pinyin_initials(text))
-            self._strings[text] = found
-        return found
-
-    def _word(self, word: str) -> tuple[str, str]:
-        found = self._words.get(word)
-        if found is None:
-            found = self._words[word] = (search_keys.pinyin_full(word),
-                                         search_keys.pinyin_initials(word))
-        return found
-
-    def columns(self, data: CardData) -> dict[str, str]:
-        name = data.name.strip()
-        has_cjk = search_keys.has_cjk
-        sort_key = self._pinyin(name)[0] if has_cjk(name) else name.lower()
-        phones = [data.phone, data.mobile, data.fax]
-        parts = [data.name, data.employer, data.email, data.address, data.interests,
-                 data.notes, data.person_in_charge, data.handler,
-                 *phones, *(search_keys.digits(p) for p in phones)]
-        for named in (data.name, data.employer):
-            if has_cjk(named):
-                parts.extend(self._pinyin(named))
-        search_text = "\n".join(p.strip().lower() for p in parts if p and p.strip())
-        return {"sort_name": f"{sort_key} {name}", "search_text": search_text}
-
-
 # Preview --------------------------------------------------------------------------
 
 def preview_import(table: SheetTable, mapping: Mapping | None = None, limit: int = 50,
@@ -656,7 +602,6 @@ def _write(plan: _Plan, duplicates: _DuplicateIndex, steps: _Progress) -> None:
         names.setdefault(row.values[_NAME_INDEX].casefold(), next_id + offset)
     referrer_of = _referrer_linker(names, duplicates.names, result)
     now = str(_now())
-    derived = DerivedKeys()
     follow_ups: list[tuple[int, datetime.date]] = []
     cursor = db.cursor()
     for start in range(0, len(plan.new_rows), CHUNK_ROWS):
@@ -664,7 +609,7 @@ def _write(plan: _Plan, duplicates: _DuplicateIndex, steps: _Progress) -> None:
         values = []
         for offset, row in enumerate(chunk, start=next_id + start):
             circle_id = circles.get(row.circle.casefold()) if row.circle else None
-            keys = derived.columns(CardData(*row.values))
+            keys = derived_columns(CardData(*row.values))
             line = [offset, *row.values, keys["sort_name"], keys["search_text"], now, now]
             line[_CIRCLE_COLUMN] = circle_id
             line[_REFERRER_COLUMN] = referrer_of(row, offset)
@@ -679,7 +624,7 @@ def _write(plan: _Plan, duplicates: _DuplicateIndex, steps: _Progress) -> None:
         result.imported += len(chunk)
         steps.step(len(chunk))
     for card_id, rows in plan.updates.items():
-        _update_card(card_id, rows, circles, referrer_of, derived, follow_ups, str(now))
+        _update_card(card_id, rows, circles, referrer_of, follow_ups, str(now))
     result.follow_ups_created = _add_revisits(follow_ups, next_id, now)
 
 
@@ -689,7 +634,7 @@ _REFERRER_COLUMN = _INSERT_COLUMNS.index("referrer_id")
 
 
 def _update_card(card_id: int, rows: list[ParsedRow], circles: dict[str, int],
-                 referrer_of: Callable[[ParsedRow, int], int | None], derived: DerivedKeys,
+                 referrer_of: Callable[[ParsedRow, int], int | None],
                  follow_ups: list[tuple[int, datetime.date]], now: str) -> None:
     card = Card.get_by_id(card_id)
     values = {n: getattr(card, n) for n in _DATA_NAMES if not n.endswith("_id")}
@@ -705,7 +650,7 @@ def _update_card(card_id: int, rows: list[ParsedRow], circles: dict[str, int],
             follow_ups.append((card_id, row.next_revisit))
     changes = {n: getattr(data, n) for n in _DATA_NAMES if not n.endswith("_id")}
     Card.update(**changes, circle=data.circle_id, referrer=data.referrer_id,
-                **derived.columns(data), updated_at=now).where(Card.id == card_id).execute()
+                **derived_columns(data), updated_at=now).where(Card.id == card_id).execute()
 
 
 _FOLLOW_UP_SQL = ('INSERT INTO "follow_up" ("card_id", "kind", "due_date", "reason", "status",'

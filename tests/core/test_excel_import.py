@@ -6,7 +6,6 @@ import pytest
 
 from prospect_desk.cards import CardData, create_card, derived_columns
 from prospect_desk.excel_import import (
-    DerivedKeys,
     DuplicateKey,
     DuplicateMode,
     ImportCancelled,
@@ -455,17 +454,6 @@ def test_csv_files_are_read_in_utf8_or_gb18030(database, tmp_path, encoding):
     card = card_named("张伟")
     assert result.imported == 1
     assert (card.phone, card.birthday) == ("013800138000", datetime.date(1980, 1, 2))
-
-
-# Derived keys ----------------------------------------------------------------------
-
-@pytest.mark.parametrize("name, employer", [
-    ("张伟", "上海贸易有限公司"), ("重庆银行", ""), ("行长", "长城"), ("曾经", "单于"),
-    ("Ann Lee", "Acme"), ("Zoë 张", "ABC重庆"), ("  王 芳 ", ""), ("银行行长好", "乐乐"),
-])
-def test_the_fast_derived_keys_agree_with_the_card_rules(name, employer):
-    data = CardData(name=name, employer=employer, phone="+86 138", email="a@b.cn")
-    assert DerivedKeys().columns(data) == derived_columns(data)
 
 
 def test_an_unmapped_column_is_ignored(database, tmp_path):
