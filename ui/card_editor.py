@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -125,13 +126,22 @@ class CardEditor(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
 
+        # The fields scroll; the title, the problems and Save/Revert stay in view.
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addLayout(self.form)
+        fields_layout.addStretch()
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(fields)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        layout.addLayout(self.form)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.errors)
         layout.addLayout(buttons)
-        layout.addStretch()
 
         for edit in self.texts.values():
             edit.textEdited.connect(self._mark_dirty)

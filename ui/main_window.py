@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -78,9 +77,6 @@ class MainWindow(QMainWindow):
         self.editor = CardEditor()
         self.history = HistoryPanel()
         self.follow_ups = FollowUpPanel()
-        editor_scroll = QScrollArea()
-        editor_scroll.setWidgetResizable(True)
-        editor_scroll.setWidget(self.editor)
 
         list_pane = QWidget()
         list_layout = QVBoxLayout(list_pane)
@@ -89,7 +85,7 @@ class MainWindow(QMainWindow):
         list_layout.addWidget(self.table, 1)
 
         self.detail_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.detail_splitter.addWidget(editor_scroll)
+        self.detail_splitter.addWidget(self.editor)
         self.card_tabs = QTabWidget()
         self.card_tabs.setObjectName("cardTabs")
         self.card_tabs.addTab(self.follow_ups, self.tr("Follow-ups"))
