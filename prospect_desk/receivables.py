@@ -246,33 +246,39 @@ class AgeingRow:
 
 
 AGEING_SQL = """
-WITH owed AS (
-    SELECT d.card_id, CAST(julianday(?) - julianday(d.due_date) AS INTEGER) AS late,
-           COALESCE(d.amount_due_cents, d.amount_cents) - COALESCE(p.paid, 0) AS owed
-    FROM deal AS d
-    LEFT JOIN (SELECT deal_id, SUM(amount_cents) AS paid FROM payment
-               WHERE date <= ? GROUP BY deal_id) AS p ON p.deal_id = d.id
-    WHERE d.outcome = 'won' AND d.due_date IS NOT NULL AND d.date <= ?)
-SELECT c.id, c.name,
-       SUM(CASE WHEN late <= 0 THEN owed ELSE 0 END),
-       SUM(CASE WHEN late BETWEEN 1 AND 30 THEN owed ELSE 0 END),
-       SUM(CASE WHEN late BETWEEN 31 AND 60 THEN owed ELSE 0 END),
-       SUM(CASE WHEN late BETWEEN 61 AND 90 THEN owed ELSE 0 END),
-       SUM(CASE WHEN late > 90 THEN owed ELSE 0 END),
-       SUM(owed) AS total
-FROM owed JOIN card AS c ON c.id = owed.card_id AND c.deleted_at IS NULL
-WHERE owed > 0
-GROUP BY c.id
-ORDER BY total DESC, c.sort_name, c.id
+WITH owed AS MATERIALIZED (
+    SELECT d.card_id AS card_id, d.due_date AS due,
+           COALESCE(d.amount_due_cents, d.amount_cents) - COALESCE(
+               (SELECT SUM(p.amount_cents) FROM payment AS p
+                WHERE p.deal_id = d.id AND p.date <= :as_of), 0) AS owed
+    FROM deal AS d INDEXED BY deal_won_due
+    WHERE d.outcome = 'won' AND d.due_date IS NOT NULL AND d.date <= :as_of),
+totals AS MATERIALIZED (
+    SELECT card_id,
+           SUM(CASE WHEN due >= :as_of THEN owed ELSE 0 END) AS b0,
+           SUM(CASE WHEN due < :as_of AND due >= :d30 THEN owed ELSE 0 END) AS b1,
+           SUM(CASE WHEN due < :d30 AND due >= :d60 THEN owed ELSE 0 END) AS b2,
+           SUM(CASE WHEN due < :d60 AND due >= :d90 THEN owed ELSE 0 END) AS b3,
+           SUM(CASE WHEN due < :d90 THEN owed ELSE 0 END) AS b4,
+           SUM(owed) AS total
+    FROM owed WHERE owed > 0 GROUP BY card_id)
+SELECT c.id, c.name, t.b0, t.b1, t.b2, t.b3, t.b4, t.total
+FROM totals AS t JOIN card AS c ON c.id = t.card_id
+WHERE c.deleted_at IS NULL
+ORDER BY t.total DESC, c.sort_name, c.id
 """
+"""Days overdue by due date against the as-of day's boundaries (string
+comparisons on the due-date index), payments summed per deal on their index."""
 
 
 def ageing(as_of: datetime.date) -> list[AgeingRow]:
     """What each customer owes by how long it is overdue, largest total first."""
-    day = as_of.isoformat()
+    params = {"as_of": as_of.isoformat()}
+    for days in (30, 60, 90):
+        params[f"d{days}"] = (as_of - datetime.timedelta(days=days)).isoformat()
     return [AgeingRow(card_id, name, tuple(buckets), total)
             for card_id, name, *buckets, total
-            in db.execute_sql(AGEING_SQL, [day, day, day]).fetchall()]
+            in db.execute_sql(AGEING_SQL, params).fetchall()]
 
 
 @dataclass(frozen=True)
@@ -293,22 +299,28 @@ class Receivable:
 
 
 RECEIVABLES_SQL = """
-SELECT d.id, c.id, c.name, d.product, d.due_date, COALESCE(d.amount_due_cents, d.amount_cents),
-       COALESCE(p.paid, 0), d.arrears_kind, d.arrears_reason
-FROM deal AS d JOIN card AS c ON c.id = d.card_id AND c.deleted_at IS NULL
-LEFT JOIN (SELECT deal_id, SUM(amount_cents) AS paid FROM payment GROUP BY deal_id) AS p
-       ON p.deal_id = d.id
-WHERE d.outcome = 'won' AND d.due_date IS NOT NULL
-  AND COALESCE(d.amount_due_cents, d.amount_cents) > COALESCE(p.paid, 0)
-  {card}
-ORDER BY d.due_date, d.id
-"""
+SELECT x.id, c.id, c.name, x.product, x.due_date, x.due, x.paid, x.arrears_kind,
+       x.arrears_reason
+FROM (SELECT d.id, d.card_id, d.product, d.due_date, d.arrears_kind, d.arrears_reason,
+             COALESCE(d.amount_due_cents, d.amount_cents) AS due,
+             COALESCE((SELECT SUM(p.amount_cents) FROM payment AS p
+                       WHERE p.deal_id = d.id), 0) AS paid
+      FROM deal AS d {index}
+      WHERE d.outcome = 'won' AND d.due_date IS NOT NULL {card}) AS x
+JOIN card AS c ON c.id = x.card_id AND c.deleted_at IS NULL
+WHERE x.due > x.paid
+ORDER BY x.due_date, x.id
+{limit}"""
 
 
-def open_receivables(card_id: int | None = None) -> list[Receivable]:
+def open_receivables(card_id: int | None = None, limit: int | None = None) -> list[Receivable]:
     """Receivables not paid off, soonest due first (of one card, if given)."""
-    sql = RECEIVABLES_SQL.format(card="AND c.id = ?" if card_id is not None else "")
+    sql = RECEIVABLES_SQL.format(card="AND d.card_id = ?" if card_id is not None else "",
+                                 index="" if card_id is not None else "INDEXED BY deal_won_due",
+                                 limit="LIMIT ?" if limit is not None else "")
     params = [card_id] if card_id is not None else []
+    if limit is not None:
+        params.append(limit)
     return [Receivable(deal_id, cid, name, product, _date(due), due_cents, paid, kind, reason)
             for deal_id, cid, name, product, due, due_cents, paid, kind, reason
             in db.execute_sql(sql, params).fetchall()]
