@@ -32,6 +32,7 @@ from ui.filter_panel import FilterPanel
 from ui.follow_up_panel import FollowUpPanel
 from ui.history_panel import HistoryPanel
 from ui.models.card_table_model import CardTableModel
+from ui.reports_view import ReportsView
 from ui.settings_dialog import SettingsDialog
 from ui.today_view import TodayView
 from ui.trash_dialog import TrashDialog
@@ -102,9 +103,10 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([240, 760, 440])
         self.today_view = TodayView()
         self.calendar_view = CalendarView()
+        self.reports_view = ReportsView()
         self.views = QStackedWidget()
         self.views.setObjectName("views")
-        for page in (self.splitter, self.today_view, self.calendar_view):
+        for page in (self.splitter, self.today_view, self.calendar_view, self.reports_view):
             self.views.addWidget(page)
         self.setCentralWidget(self.views)
 
@@ -193,14 +195,15 @@ class MainWindow(QMainWindow):
         self.view_pages = {}
         for page, text, shortcut in ((self.splitter, self.tr("Cards"), "Ctrl+1"),
                                      (self.today_view, self.tr("Today"), "Ctrl+2"),
-                                     (self.calendar_view, self.tr("Calendar"), "Ctrl+3")):
+                                     (self.calendar_view, self.tr("Calendar"), "Ctrl+3"),
+                                     (self.reports_view, self.tr("Reports"), "Ctrl+4")):
             action = QAction(text, self.view_actions)
             action.setCheckable(True)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _checked=False, p=page: self.show_view(p))
             self.view_pages[page] = action
-        self.cards_view_action, self.today_view_action, self.calendar_view_action = (
-            self.view_pages.values())
+        (self.cards_view_action, self.today_view_action, self.calendar_view_action,
+         self.reports_view_action) = self.view_pages.values()
         self.view_menu.addActions(self.view_actions.actions())
         toolbar = self.addToolBar(self.tr("Views"))
         toolbar.setObjectName("viewsToolbar")
@@ -212,10 +215,11 @@ class MainWindow(QMainWindow):
         for view in (self.today_view, self.calendar_view):
             view.openCard.connect(self.open_card)
             view.changed.connect(self._on_calendar_changed)
+        self.reports_view.changed.connect(self._on_calendar_changed)
 
     def show_view(self, page: QWidget) -> None:
         """Show the card list, the today view or the calendar."""
-        if page in (self.today_view, self.calendar_view):
+        if page in (self.today_view, self.calendar_view, self.reports_view):
             page.reload()
         self.views.setCurrentWidget(page)
         self.view_pages[page].setChecked(True)

@@ -1,0 +1,477 @@
+"""Reports: win back lapsed customers (with the loss rate in plain words), the
+80/20 view of revenue with its Pareto chart, and receivables (ageing, payments,
+arrears and the collection ladder). Every figure comes from the core's report
+functions; the widgets only show them and pass the user's choices back."""
+
+import datetime
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prospect_desk import receivables, reports
+from prospect_desk.follow_up_rules import RuleError
+from prospect_desk.receivables import ReceivableError, ReceivableProblem
+from ui.follow_up_text import rule_error_text
+from ui.labels import (
+    ARREARS_KINDS,
+    CHANNELS,
+    LAPSE_REASONS,
+    WIN_BACK_APPROACHES,
+    circle_name,
+    label,
+)
+
+MAX_ROWS = 1000
+"""Rows a table shows; the command line's report (or .xlsx) has them all."""
+CHART_BARS = 30
+TOP_COLOUR = QColor("#d9822b")
+REST_COLOUR = QColor("#5b8bd0")
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def money(cents: int) -> str:
+    return f"{cents / 100:,.2f}"
+
+
+def percent(share: float) -> str:
+    return f"{share * 100:.1f}%"
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]],
+          right_aligned: set[int] = frozenset()) -> None:
+    """Each row as (id kept on the first cell, texts)."""
+    table.setRowCount(0)
+    table.setRowCount(len(rows))
+    for number, (key, texts) in enumerate(rows):
+        for column, text in enumerate(texts):
+            item = QTableWidgetItem(text)
+            if column in right_aligned:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == 0:
+                item.setData(ID_ROLE, key)
+            table.setItem(number, column, item)
+
+
+def _current_key(table: QTableWidget):
+    row = table.currentRow()
+    item = table.item(row, 0) if row >= 0 else None
+    return item.data(ID_ROLE) if item is not None else None
+
+
+class WinBackTab(QWidget):
+    changed = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.as_of = datetime.date.today()
+        self.loss_label = QLabel()
+        self.loss_label.setObjectName("lossRate")
+        self.loss_label.setWordWrap(True)
+        self.table = _table([self.tr("Customer"), self.tr("Last purchase"),
+                             self.tr("Purchases"), self.tr("Total amount"),
+                             self.tr("Years as customer"), self.tr("Why they lapsed"),
+                             self.tr("Suggested approach"), self.tr("Channel")],
+                            "lapsedTable")
+        self.table.currentCellChanged.connect(lambda *_: self._update_controls())
+        self.reason_combo = QComboBox()
+        self.reason_combo.addItem(self.tr("Why did they lapse?"), None)
+        for key in LAPSE_REASONS:
+            self.reason_combo.addItem(label(LAPSE_REASONS, key), key)
+        self.reason_combo.activated.connect(self._reason_chosen)
+        self.schedule_button = QPushButton(self.tr("Schedule"))
+        self.schedule_button.setToolTip(self.tr("Schedule the suggested approach as a "
+                                                "follow-up for today"))
+        self.schedule_button.clicked.connect(self.schedule)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Lapse reason:")))
+        controls.addWidget(self.reason_combo)
+        controls.addWidget(self.schedule_button)
+        controls.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.loss_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(controls)
+        self.rows: list[reports.LapsedCustomer] = []
+
+    def reload(self, as_of: datetime.date) -> None:
+        self.as_of = as_of
+        self.loss_label.setText(self._loss_sentence())
+        current = _current_key(self.table)
+        self.rows = reports.lapsed_customers(as_of, limit=MAX_ROWS)
+        _fill(self.table, [(r.card_id, [
+            r.name, r.last_purchase.isoformat(), str(r.purchases), money(r.total_cents),
+            f"{r.years_as_customer:.1f}", label(LAPSE_REASONS, r.reason),
+            label(WIN_BACK_APPROACHES, r.approach), label(CHANNELS, r.channel)])
+            for r in self.rows], {2, 3, 4})
+        for number, row in enumerate(self.rows):
+            if row.card_id == current:
+                self.table.selectRow(number)
+        self._update_controls()
+
+    def _loss_sentence(self) -> str:
+        rates = reports.loss_rates(self.as_of, years=1)
+        if not rates or not rates[-1].customers:
+            return self.tr("No loss rate yet: it needs customers who bought before last year.")
+        last = rates[-1]
+        return (self.tr("Loss rate %1: %2 of %3 customers bought nothing (%4). At this loss "
+                        "rate you need %5 new customers a year to grow 10%.")
+                .replace("%1", last.period).replace("%2", str(last.lost))
+                .replace("%3", str(last.customers)).replace("%4", percent(last.rate))
+                .replace("%5", str(last.new_needed_to_grow_10_percent)))
+
+    def current(self) -> reports.LapsedCustomer | None:
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def _update_controls(self) -> None:
+        row = self.current()
+        self.reason_combo.setEnabled(row is not None)
+        self.schedule_button.setEnabled(row is not None)
+        index = self.reason_combo.findData(row.reason.value if row and row.reason else None)
+        self.reason_combo.setCurrentIndex(max(index, 0))
+
+    def _reason_chosen(self, index: int) -> None:
+        row = self.current()
+        if row is None:
+            return
+        reports.set_lapse_reason(row.card_id, self.reason_combo.itemData(index))
+        self.reload(self.as_of)
+        self.changed.emit(row.card_id)
+
+    def schedule(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        try:
+            reports.schedule_win_back(row.card_id, datetime.date.today())
+        except RuleError as error:
+            QMessageBox.warning(self, self.tr("Win back"), rule_error_text(error))
+            return
+        self.changed.emit(row.card_id)
+        QMessageBox.information(self, self.tr("Win back"),
+                                self.tr("A win-back follow-up for %1 is on today's list.")
+                                .replace("%1", row.name))
+
+
+class ParetoTab(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.as_of = datetime.date.today()
+        self.group_combo = QComboBox()
+        self.group_combo.addItem(self.tr("By customer"), "customer")
+        self.group_combo.addItem(self.tr("By circle"), "circle")
+        self.group_combo.addItem(self.tr("By referrer"), "referrer")
+        self.group_combo.currentIndexChanged.connect(lambda _i: self.reload(self.as_of))
+        self.summary = QLabel()
+        self.summary.setObjectName("paretoSummary")
+        self.summary.setWordWrap(True)
+        self.table = _table([self.tr("Rank"), self.tr("Name"), self.tr("Revenue"),
+                             self.tr("Deals"), self.tr("Cumulative share"), self.tr("Top 20%"),
+                             self.tr("No contact lately")], "paretoTable")
+        self.chart = QChart()
+        self.chart.legend().setVisible(True)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(240)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Revenue of the last 12 months")))
+        top.addWidget(self.group_combo)
+        top.addStretch()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.chart_view)
+        splitter.addWidget(self.table)
+        splitter.setSizes([300, 300])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self.result: reports.Pareto | None = None
+
+    def reload(self, as_of: datetime.date) -> None:
+        self.as_of = as_of
+        start = as_of - datetime.timedelta(days=365)
+        by = self.group_combo.currentData()
+        if by == "customer":
+            self.result = reports.pareto_customers(start, as_of)
+        else:
+            self.result = reports.pareto_groups(by, start, as_of)
+        result = self.result
+        if not result.rows:
+            self.summary.setText(self.tr("No won deals in the last 12 months."))
+        else:
+            self.summary.setText(
+                self.tr("The top 20% (%1 of %2) bring %3 of the revenue of %4.")
+                .replace("%1", str(result.top_count)).replace("%2", str(len(result.rows)))
+                .replace("%3", percent(result.top_share)).replace("%4", money(result.total_cents)))
+        yes = self.tr("yes")
+        rows = []
+        for rank, row in enumerate(result.rows[:MAX_ROWS], start=1):
+            rows.append((row.key, [str(rank), self._name(by, row), money(row.revenue_cents),
+                                   str(row.deals), percent(row.cumulative_share),
+                                   yes if row.top else "", yes if row.needs_contact else ""]))
+        # the rank column keeps the id
+        _fill(self.table, rows, {0, 2, 3, 4})
+        for number, row in enumerate(result.rows[:MAX_ROWS]):
+            if row.needs_contact:
+                self.table.item(number, 6).setForeground(QBrush(QColor("#c0392b")))
+        self._draw_chart(by)
+
+    def _name(self, by: str, row: reports.ParetoRow) -> str:
+        if by == "circle":
+            return circle_name(row.name, row.builtin_key) if row.key else self.tr("No circle")
+        if by == "referrer" and row.key is None:
+            return self.tr("Not referred")
+        return row.name
+
+    def _draw_chart(self, by: str) -> None:
+        chart = self.chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        rows = self.result.rows[:CHART_BARS]
+        top_set = QBarSet(self.tr("Top 20%"))
+        top_set.setColor(TOP_COLOUR)
+        rest_set = QBarSet(self.tr("Others"))
+        rest_set.setColor(REST_COLOUR)
+        cumulative = QLineSeries()
+        cumulative.setName(self.tr("Cumulative share"))
+        categories = []
+        for number, row in enumerate(rows):
+            value = row.revenue_cents / 100
+            top_set.append(value if row.top else 0)
+            rest_set.append(0 if row.top else value)
+            cumulative.append(number, row.cumulative_share * 100)
+            categories.append(str(number + 1))
+        bars = QStackedBarSeries()
+        bars.append(top_set)
+        bars.append(rest_set)
+        chart.addSeries(bars)
+        chart.addSeries(cumulative)
+        x_axis = QBarCategoryAxis()
+        x_axis.append(categories)
+        x_axis.setTitleText(self.tr("Rank"))
+        revenue_axis = QValueAxis()
+        revenue_axis.setLabelFormat("%.0f")
+        revenue_axis.setTitleText(self.tr("Revenue"))
+        share_axis = QValueAxis()
+        share_axis.setRange(0, 100)
+        share_axis.setLabelFormat("%d%%")
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(revenue_axis, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(share_axis, Qt.AlignmentFlag.AlignRight)
+        bars.attachAxis(x_axis)
+        bars.attachAxis(revenue_axis)
+        cumulative.attachAxis(x_axis)
+        cumulative.attachAxis(share_axis)
+        if rows:
+            revenue_axis.setRange(0, rows[0].revenue_cents / 100 * 1.05)
+
+
+class ReceivablesTab(QWidget):
+    changed = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.as_of = datetime.date.today()
+        self.ageing_table = _table([self.tr("Customer"), self.tr("Current"),
+                                    self.tr("1–30 days"), self.tr("31–60 days"),
+                                    self.tr("61–90 days"), self.tr("Over 90 days"),
+                                    self.tr("Total")], "ageingTable")
+        self.receivables_table = _table([self.tr("Customer"), self.tr("Product"),
+                                         self.tr("Due date"), self.tr("Amount due"),
+                                         self.tr("Paid"), self.tr("Owed"),
+                                         self.tr("Arrears")], "receivablesTable")
+        self.receivables_table.currentCellChanged.connect(lambda *_: self._update_buttons())
+        self.payment_button = QPushButton(self.tr("Record payment…"))
+        self.payment_button.clicked.connect(self.record_payment)
+        self.goodwill_button = QPushButton(self.tr("Goodwill arrears…"))
+        self.goodwill_button.clicked.connect(lambda: self.classify("goodwill"))
+        self.malicious_button = QPushButton(self.tr("Malicious arrears…"))
+        self.malicious_button.clicked.connect(lambda: self.classify("malicious"))
+        self.ladder_button = QPushButton(self.tr("Start collection"))
+        self.ladder_button.setToolTip(self.tr(
+            "Schedule the collection ladder: letter, phone or fax, then e-mail, then a "
+            "visit, then legal action"))
+        self.ladder_button.clicked.connect(self.start_collection)
+        buttons = QHBoxLayout()
+        for button in (self.payment_button, self.goodwill_button, self.malicious_button,
+                       self.ladder_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        self.ageing_title = QLabel()
+        self.ageing_title.setObjectName("ageingTitle")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.ageing_title)
+        layout.addWidget(self.ageing_table, 1)
+        layout.addWidget(QLabel(self.tr("Open receivables, soonest due first")))
+        layout.addWidget(self.receivables_table, 1)
+        layout.addLayout(buttons)
+        self.open_rows: list[receivables.Receivable] = []
+
+    def reload(self, as_of: datetime.date) -> None:
+        self.as_of = as_of
+        rows = receivables.ageing(as_of)
+        self.ageing_title.setText(self.tr("Ageing as of %1: %2 owed by %3 customers")
+                                  .replace("%1", as_of.isoformat())
+                                  .replace("%2", money(sum(r.total_cents for r in rows)))
+                                  .replace("%3", str(len(rows))))
+        _fill(self.ageing_table, [(r.card_id, [r.name, *(money(c) for c in r.buckets),
+                                               money(r.total_cents)])
+                                  for r in rows[:MAX_ROWS]], {1, 2, 3, 4, 5, 6})
+        current = _current_key(self.receivables_table)
+        self.open_rows = receivables.open_receivables(limit=MAX_ROWS)
+        _fill(self.receivables_table, [(r.deal_id, [
+            r.name, r.product, r.due_date.isoformat(), money(r.due_cents), money(r.paid_cents),
+            money(r.owed_cents), label(ARREARS_KINDS, r.arrears_kind)])
+            for r in self.open_rows], {3, 4, 5})
+        for number, row in enumerate(self.open_rows):
+            if row.due_date < as_of:
+                self.receivables_table.item(number, 2).setForeground(QBrush(QColor("#c0392b")))
+            if row.deal_id == current:
+                self.receivables_table.selectRow(number)
+        self._update_buttons()
+
+    def current(self) -> receivables.Receivable | None:
+        row = self.receivables_table.currentRow()
+        return self.open_rows[row] if 0 <= row < len(self.open_rows) else None
+
+    def _update_buttons(self) -> None:
+        row = self.current()
+        for button in (self.payment_button, self.goodwill_button, self.malicious_button,
+                       self.ladder_button):
+            button.setEnabled(row is not None)
+
+    def error_text(self, error: ReceivableError) -> str:
+        texts = {
+            ReceivableProblem.OVERPAYMENT: self.tr(
+                "That is more than is owed: only %1 is still owed on this deal."),
+            ReceivableProblem.AMOUNT_INVALID: self.tr("Enter an amount above zero."),
+            ReceivableProblem.REASON_REQUIRED: self.tr("Say what reason the customer gave."),
+            ReceivableProblem.NOTHING_OWED: self.tr("Nothing is owed on this deal."),
+            ReceivableProblem.GOODWILL_NEEDS_PLAN: self.tr(
+                "Goodwill arrears are not escalated: agree a repayment plan instead."),
+        }
+        text = texts.get(error.problem, self.tr("This deal cannot take that change."))
+        if error.problem is ReceivableProblem.OVERPAYMENT:
+            text = text.replace("%1", money(error.detail))
+        return text
+
+    def _done(self, row: receivables.Receivable) -> None:
+        self.reload(self.as_of)
+        self.changed.emit(row.card_id)
+
+    def record_payment(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        amount, ok = QInputDialog.getDouble(
+            self, self.tr("Record payment"),
+            self.tr("Payment received today from %1 (%2 owed):")
+            .replace("%1", row.name).replace("%2", money(row.owed_cents)),
+            row.owed_cents / 100, 0, 1e12, 2)
+        if not ok:
+            return
+        try:
+            receivables.record_payment(row.deal_id, datetime.date.today(), round(amount * 100))
+        except ReceivableError as error:
+            QMessageBox.warning(self, self.tr("Record payment"), self.error_text(error))
+            return
+        self._done(row)
+
+    def classify(self, kind: str) -> None:
+        row = self.current()
+        if row is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, label(ARREARS_KINDS, kind),
+            self.tr("What reason did %1 give for not paying?").replace("%1", row.name),
+            text=row.arrears_reason)
+        if not ok:
+            return
+        try:
+            receivables.classify_arrears(row.deal_id, kind, reason)
+        except ReceivableError as error:
+            QMessageBox.warning(self, label(ARREARS_KINDS, kind), self.error_text(error))
+            return
+        self._done(row)
+
+    def start_collection(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        try:
+            receivables.start_collection(row.deal_id, datetime.date.today())
+        except ReceivableError as error:
+            QMessageBox.warning(self, self.tr("Start collection"), self.error_text(error))
+            return
+        self._done(row)
+        QMessageBox.information(self, self.tr("Start collection"),
+                                self.tr("The collection steps for %1 are on the calendar.")
+                                .replace("%1", row.name))
+
+
+class ReportsView(QTabWidget):
+    """`changed(card_id)` follows a follow-up scheduled or a card changed here."""
+
+    changed = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("reportsView")
+        self.as_of = datetime.date.today()
+        self.win_back = WinBackTab()
+        self.pareto = ParetoTab()
+        self.receivables = ReceivablesTab()
+        self.addTab(self.win_back, self.tr("Win back"))
+        self.addTab(self.pareto, self.tr("80/20"))
+        self.addTab(self.receivables, self.tr("Receivables"))
+        self.win_back.changed.connect(self.changed)
+        self.receivables.changed.connect(self.changed)
+        self.currentChanged.connect(lambda _index: self.reload(self.as_of))
+
+    def reload(self, as_of: datetime.date | None = None) -> None:
+        """Recompute the tab in sight (the others when they are shown)."""
+        self.as_of = as_of or datetime.date.today()
+        self.currentWidget().reload(self.as_of)
