@@ -62,7 +62,9 @@ def percent(share: float) -> str:
     return f"{share * 100:.1f}%"
 
 
-def _table(headers: list[str], name: str) -> QTableWidget:
+def _table(headers: list[str], name: str, stretch: int = 0) -> QTableWidget:
+    """A read-only table; the `stretch` column (the name) takes the spare width
+    so that figures stay next to their neighbours."""
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
@@ -71,9 +73,11 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
     return table
 
 
@@ -207,7 +211,7 @@ class ParetoTab(QWidget):
         self.summary.setWordWrap(True)
         self.table = _table([self.tr("Rank"), self.tr("Name"), self.tr("Revenue"),
                              self.tr("Deals"), self.tr("Cumulative share"), self.tr("Top 20%"),
-                             self.tr("No contact lately")], "paretoTable")
+                             self.tr("No contact lately")], "paretoTable", stretch=1)
         self.chart = QChart()
         self.chart.legend().setVisible(True)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
