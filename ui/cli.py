@@ -4,6 +4,7 @@ Each subcommand is a function registered in COMMANDS with its arguments;
 messages go through Qt's translation like the rest of the UI."""
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from prospect_desk.database import DatabaseOpenError, close_database, open_database
 from prospect_desk.demo import load_demo
 from prospect_desk.stats import card_stats
-from ui import cli_calendar, cli_excel, cli_reports, cli_safety, settings
+from ui import cli_calendar, cli_excel, cli_print, cli_reports, cli_safety, settings
 from ui.cli_command import EXIT_FAILED, EXIT_OK, Command, translate
 from ui.labels import CREDIT_STATUSES, KINDS, STAGES, circle_name, label
 from ui.translation import install_language
@@ -62,6 +63,7 @@ COMMANDS: list[Command] = [
     *cli_calendar.COMMANDS,
     *cli_excel.COMMANDS,
     *cli_safety.COMMANDS,
+    *cli_print.COMMANDS,
     *cli_reports.COMMANDS,
 ]
 """Every subcommand; each feature's module (ui/cli_*.py) adds its own list here."""
@@ -84,8 +86,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _make_app(argv: list[str]) -> QCoreApplication:
+    """A plain core application, or a GUI one (without a display: offscreen)
+    when the subcommand paints."""
+    if not any(c.needs_gui and c.name in argv for c in COMMANDS):
+        return QCoreApplication([sys.argv[0]])
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication([sys.argv[0]])
+
+
 def run_cli(argv: list[str], db_path: Path) -> int:
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    app = QCoreApplication.instance() or _make_app(argv)
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
     install_language(settings.effective_language())

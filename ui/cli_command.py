@@ -23,3 +23,5 @@ class Command:
     opens_database: bool = True
     """False for a command that must not open the file first (a restore of a
     damaged file, say); it finds the file with `resolve_db_path(args.db)`."""
+    needs_gui: bool = False
+    """True for a command that paints (printing): it needs a QGuiApplication."""
