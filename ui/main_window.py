@@ -149,6 +149,9 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.show_import)
         self.export_action = QAction(self.tr("Export…"), self)
         self.export_action.triggered.connect(self.show_export)
+        self.call_sheet_action = QAction(self.tr("Print call sheet…"), self)
+        self.call_sheet_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.call_sheet_action.triggered.connect(self.show_call_sheet)
         self.demo_action = QAction(self.tr("Load demo cards"), self)
         self.demo_action.triggered.connect(self.load_demo_cards)
         self.settings_action = QAction(self.tr("Settings…"), self)
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
                                    self.save_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.import_action, self.export_action])
+        self.file_menu.addAction(self.call_sheet_action)
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
         self.quit_separator = self.file_menu.addSeparator()
@@ -406,6 +410,14 @@ class MainWindow(QMainWindow):
         from ui.export_dialog import ExportDialog
 
         dialog = ExportDialog(self.model.ids, count_cards(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_call_sheet(self) -> "CallSheetDialog":  # noqa: F821
+        from ui.call_sheet_print import CallSheetDialog
+
+        dialog = CallSheetDialog(datetime.date.today(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

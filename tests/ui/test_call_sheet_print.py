@@ -122,3 +122,11 @@ def test_the_command_line_refuses_a_bad_date(db_file, tmp_path, capsys):
                       "--pdf", str(tmp_path / "x.pdf")])
     assert code == 2
     assert "is not a date" in capsys.readouterr().err
+
+
+def test_the_file_menu_opens_the_call_sheet_dialog_for_today(main_window, qtbot):
+    main_window.call_sheet_action.trigger()
+    dialog = main_window.findChild(CallSheetDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.start.date() == datetime.date.today() == dialog.end.date()
+    dialog.close()
