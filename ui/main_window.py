@@ -152,6 +152,8 @@ class MainWindow(QMainWindow):
         self.call_sheet_action = QAction(self.tr("Print call sheet…"), self)
         self.call_sheet_action.setShortcut(QKeySequence.StandardKey.Print)
         self.call_sheet_action.triggered.connect(self.show_call_sheet)
+        self.labels_action = QAction(self.tr("Print labels and envelopes…"), self)
+        self.labels_action.triggered.connect(self.show_labels)
         self.demo_action = QAction(self.tr("Load demo cards"), self)
         self.demo_action.triggered.connect(self.load_demo_cards)
         self.settings_action = QAction(self.tr("Settings…"), self)
@@ -168,7 +170,7 @@ class MainWindow(QMainWindow):
                                    self.save_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.import_action, self.export_action])
-        self.file_menu.addAction(self.call_sheet_action)
+        self.file_menu.addActions([self.call_sheet_action, self.labels_action])
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
         self.quit_separator = self.file_menu.addSeparator()
@@ -418,6 +420,15 @@ class MainWindow(QMainWindow):
         from ui.call_sheet_print import CallSheetDialog
 
         dialog = CallSheetDialog(datetime.date.today(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_labels(self) -> "LabelsDialog":  # noqa: F821
+        """Labels for the selected cards, or for the whole list when none is selected."""
+        from ui.label_print import LabelsDialog
+
+        dialog = LabelsDialog(self.selected_ids() or list(self.model.ids), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
