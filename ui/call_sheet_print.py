@@ -6,7 +6,7 @@ import datetime
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -221,6 +221,8 @@ class CallSheetDialog(QDialog):
         self.preview_button = QPushButton(self.tr("Preview…"))
         self.print_button = QPushButton(self.tr("Print…"))
         self.pdf_button = QPushButton(self.tr("Save PDF…"))
+        self.lines_button = QPushButton(self.tr("Opening lines…"))
+        self.lines_button.clicked.connect(self.edit_opening_lines)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         for button in (self.preview_button, self.print_button, self.pdf_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -235,9 +237,18 @@ class CallSheetDialog(QDialog):
         layout.addRow(self.tr("Circle"), self.circle)
         layout.addRow(self.tr("Kind"), self.kind)
         layout.addRow(self.tr("Paper"), self.paper)
+        layout.addRow(self.tr("What to say"), self.lines_button)
         layout.addRow(buttons)
         self.job = None
         self.pages: int | None = None
+
+    def edit_opening_lines(self) -> QDialog:
+        from ui.opening_lines_dialog import OpeningLinesDialog
+
+        dialog = OpeningLinesDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def options(self) -> CallSheetOptions | None:
         start, end = self.start.date(), self.end.date()

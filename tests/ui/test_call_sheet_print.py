@@ -130,3 +130,16 @@ def test_the_file_menu_opens_the_call_sheet_dialog_for_today(main_window, qtbot)
     assert dialog is not None and dialog.isVisible()
     assert dialog.start.date() == datetime.date.today() == dialog.end.date()
     dialog.close()
+
+
+def test_an_opening_line_reworded_in_the_dialog_prints_on_the_sheet(database, qtbot, tmp_path):
+    fill()
+    sheet = CallSheetDialog(DAY)
+    qtbot.addWidget(sheet)
+    dialog = sheet.edit_opening_lines()
+    assert dialog.fields["revisit"].placeholderText() == "Your name came up in our sales meeting."
+    dialog.fields["revisit"].setText("Hello again from Prospect")
+    dialog.accept()
+    target = tmp_path / "own.pdf"
+    write_call_sheet_pdf(target, CallSheetOptions(DAY, DAY))
+    assert "Hello again from" in pdf_text(target)
