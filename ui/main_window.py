@@ -152,6 +152,8 @@ class MainWindow(QMainWindow):
         self.call_sheet_action = QAction(self.tr("Print call sheet…"), self)
         self.call_sheet_action.setShortcut(QKeySequence.StandardKey.Print)
         self.call_sheet_action.triggered.connect(self.show_call_sheet)
+        self.print_card_action = QAction(self.tr("Print card…"), self)
+        self.print_card_action.triggered.connect(self.print_card)
         self.labels_action = QAction(self.tr("Print labels and envelopes…"), self)
         self.labels_action.triggered.connect(self.show_labels)
         self.demo_action = QAction(self.tr("Load demo cards"), self)
@@ -170,7 +172,8 @@ class MainWindow(QMainWindow):
                                    self.save_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.import_action, self.export_action])
-        self.file_menu.addActions([self.call_sheet_action, self.labels_action])
+        self.file_menu.addActions([self.call_sheet_action, self.labels_action,
+                                   self.print_card_action])
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
         self.quit_separator = self.file_menu.addSeparator()
@@ -423,6 +426,13 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def print_card(self) -> None:
+        """The current card on one page, in the print preview."""
+        if self._current_id is not None:
+            from ui.card_print import preview_card
+
+            preview_card(self._current_id, self)
 
     def show_labels(self) -> "LabelsDialog":  # noqa: F821
         """Labels for the selected cards, or for the whole list when none is selected."""
