@@ -270,6 +270,188 @@ Restore the newest good backup (%2)? The damaged file is kept beside it, renamed
     </message>
 </context>
 <context>
+    <name>CallSheet</name>
+    <message>
+        <source>{referrer} asked me to call you, and I promised I would.</source>
+        <translation>{referrer}请我给您打个电话，我答应过一定会打。</translation>
+    </message>
+    <message>
+        <source>Your name came up in our sales meeting.</source>
+        <translation>我们在销售会议上提到了您。</translation>
+    </message>
+    <message>
+        <source>I just happened to think of you, and we have something new.</source>
+        <translation>我刚好想到您，我们有了新东西想给您看看。</translation>
+    </message>
+    <message>
+        <source>I wanted to thank you for your purchase.</source>
+        <translation>我想谢谢您的惠顾。</translation>
+    </message>
+    <message>
+        <source>Is everything working as you hoped?</source>
+        <translation>一切都如您所愿吗？使用还满意吗？</translation>
+    </message>
+    <message>
+        <source>Would you write a few lines about how it has worked for you?</source>
+        <translation>能否请您写几句使用感受？</translation>
+    </message>
+    <message>
+        <source>It has been a while: is it time to stock up again?</source>
+        <translation>有一段时间了，是不是该再补货了？</translation>
+    </message>
+    <message>
+        <source>Happy birthday! I just wanted to wish you well.</source>
+        <translation>生日快乐！特地来祝福您。</translation>
+    </message>
+    <message>
+        <source>Thank you for introducing me to {referred}.</source>
+        <translation>谢谢您把我介绍给{referred}。</translation>
+    </message>
+    <message>
+        <source>I am calling about the open invoice: when can we expect it?</source>
+        <translation>我打电话是想问一下未结的货款，请问什么时候可以付款？</translation>
+    </message>
+    <message>
+        <source>We have missed you: is there anything we could do better?</source>
+        <translation>好久没见到您了，我们有什么可以做得更好的吗？</translation>
+    </message>
+    <message>
+        <source>Did our letter reach you?</source>
+        <translation>我们寄的信您收到了吗？</translation>
+    </message>
+    <message>
+        <source>I just happened to think of you.</source>
+        <translation>我刚好想到了您。</translation>
+    </message>
+    <message>
+        <source>Name / company</source>
+        <translation>姓名 / 公司</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
+    </message>
+    <message>
+        <source>Opening line</source>
+        <translation>开场白</translation>
+    </message>
+    <message>
+        <source>Outcome / next step</source>
+        <translation>结果 / 下一步</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>Call sheet, %1</source>
+        <translation>电话拜访表，%1</translation>
+    </message>
+    <message>
+        <source>Call sheet, %1 to %2</source>
+        <translation>电话拜访表，%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Nobody to call.</source>
+        <translation>没有需要打电话的人。</translation>
+    </message>
+</context>
+<context>
+    <name>CallSheetDialog</name>
+    <message>
+        <source>Print call sheet</source>
+        <translation>打印电话拜访表</translation>
+    </message>
+    <message>
+        <source>Include overdue follow-ups</source>
+        <translation>包括已逾期的跟进</translation>
+    </message>
+    <message>
+        <source>Any circle</source>
+        <translation>任何圈子</translation>
+    </message>
+    <message>
+        <source>No circle</source>
+        <translation>无圈子</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>任何类型</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Opening lines…</source>
+        <translation>开场白…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圈子</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>What to say</source>
+        <translation>怎么说</translation>
+    </message>
+    <message>
+        <source>Choose a first day and a last day on or after it.</source>
+        <translation>请选择开始日期，以及不早于它的结束日期。</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Save call sheet as PDF</source>
+        <translation>将电话拜访表保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the call sheet…</source>
+        <translation>正在生成电话拜访表…</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>无法写入 PDF：%1</translation>
+    </message>
+</context>
+<context>
     <name>CardEditor</name>
     <message>
         <source>Choose…</source>
@@ -457,6 +639,13 @@ Restore the newest good backup (%2)? The damaged file is kept beside it, renamed
     <message>
         <source>%1 more: type more to narrow the list.</source>
         <translation>还有 %1 项：请继续输入以缩小范围。</translation>
+    </message>
+</context>
+<context>
+    <name>CardPrint</name>
+    <message>
+        <source>Print card</source>
+        <translation>打印卡片</translation>
     </message>
 </context>
 <context>
@@ -1471,6 +1660,14 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>推广活动（{campaign_kind}）</translation>
     </message>
     <message>
+        <source>Win back: {approach} ({channel})</source>
+        <translation>挽回客户：{approach}（{channel}）</translation>
+    </message>
+    <message>
+        <source>Collect what is owed: {step}</source>
+        <translation>回收货款：{step}</translation>
+    </message>
+    <message>
         <source>Price</source>
         <translation>价格</translation>
     </message>
@@ -1582,6 +1779,124 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <source>Personal letter</source>
         <translation>私人信函</translation>
     </message>
+    <message>
+        <source>Something interrupted them</source>
+        <translation>因故中断，久未联系</translation>
+    </message>
+    <message>
+        <source>A bad experience they never reported</source>
+        <translation>有过不愉快的经历却没有说出来</translation>
+    </message>
+    <message>
+        <source>Their situation changed</source>
+        <translation>情况变了，用不上了</translation>
+    </message>
+    <message>
+        <source>Give them a reason to return and a welcome-back gift</source>
+        <translation>给对方一个回来的理由，并送上回归礼物</translation>
+    </message>
+    <message>
+        <source>Apologise, ask what went wrong and make amends</source>
+        <translation>道歉，问清哪里出了问题，并加以弥补</translation>
+    </message>
+    <message>
+        <source>Greet and thank them, and ask for referrals</source>
+        <translation>问候并感谢对方，请其介绍客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Goodwill arrears</source>
+        <translation>善意拖欠</translation>
+    </message>
+    <message>
+        <source>Malicious arrears</source>
+        <translation>恶意拖欠</translation>
+    </message>
+    <message>
+        <source>Letter, phone or fax</source>
+        <translation>函电追账（信函、电话或传真）</translation>
+    </message>
+    <message>
+        <source>Visit: get a written repayment plan with the company seal</source>
+        <translation>上门追账：取得加盖公司印章的书面还款计划</translation>
+    </message>
+    <message>
+        <source>Legal action</source>
+        <translation>法律手段</translation>
+    </message>
+    <message>
+        <source>Check the repayment plan is kept</source>
+        <translation>检查还款计划是否履行</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDialog</name>
+    <message>
+        <source>Print labels and envelopes</source>
+        <translation>打印标签和信封</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>%1 cards</source>
+        <translation>%1 张卡片</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>标签纸</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Save labels as PDF</source>
+        <translation>将标签保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the labels…</source>
+        <translation>正在生成标签…</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>无法写入 PDF：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Mailing</name>
+    <message>
+        <source>Labels, A4, 3 × 8 (24 a sheet)</source>
+        <translation>标签，A4，3 × 8（每张 24 个）</translation>
+    </message>
+    <message>
+        <source>Labels, A4, 2 × 7 (14 a sheet)</source>
+        <translation>标签，A4，2 × 7（每张 14 个）</translation>
+    </message>
+    <message>
+        <source>Envelope DL (220 × 110 mm)</source>
+        <translation>DL 信封（220 × 110 毫米）</translation>
+    </message>
+    <message>
+        <source>Envelope C5 (229 × 162 mm)</source>
+        <translation>C5 信封（229 × 162 毫米）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1630,6 +1945,18 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>导出…</translation>
     </message>
     <message>
+        <source>Print call sheet…</source>
+        <translation>打印电话拜访表…</translation>
+    </message>
+    <message>
+        <source>Print card…</source>
+        <translation>打印卡片…</translation>
+    </message>
+    <message>
+        <source>Print labels and envelopes…</source>
+        <translation>打印标签和信封…</translation>
+    </message>
+    <message>
         <source>Load demo cards</source>
         <translation>载入示例卡片</translation>
     </message>
@@ -1672,6 +1999,10 @@ What was already saved is safe, and you can go on working. If it happens again, 
     <message>
         <source>Calendar</source>
         <translation>日历</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
     </message>
     <message>
         <source>Views</source>
@@ -1754,6 +2085,72 @@ What was already saved is safe, and you can go on working. If it happens again, 
     </message>
 </context>
 <context>
+    <name>OpeningLines</name>
+    <message>
+        <source>Referral: first contact</source>
+        <translation>推荐：首次联系</translation>
+    </message>
+    <message>
+        <source>Revisit after &apos;not now&apos;</source>
+        <translation>“暂不购买”后的回访</translation>
+    </message>
+    <message>
+        <source>Revisit after a lost deal</source>
+        <translation>丢单后的回访</translation>
+    </message>
+    <message>
+        <source>Thank-you</source>
+        <translation>致谢</translation>
+    </message>
+    <message>
+        <source>Delivery, installation, training</source>
+        <translation>交货、安装、培训</translation>
+    </message>
+    <message>
+        <source>Testimonial request</source>
+        <translation>请求推荐信</translation>
+    </message>
+    <message>
+        <source>Repeat purchase</source>
+        <translation>再次购买</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Thank the referrer</source>
+        <translation>感谢推荐人</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>催收货款</translation>
+    </message>
+    <message>
+        <source>Win back</source>
+        <translation>挽回客户</translation>
+    </message>
+    <message>
+        <source>Mailing campaign</source>
+        <translation>邮寄活动</translation>
+    </message>
+    <message>
+        <source>Any other follow-up</source>
+        <translation>其他跟进</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningLinesDialog</name>
+    <message>
+        <source>Opening lines</source>
+        <translation>开场白</translation>
+    </message>
+    <message>
+        <source>Leave a line empty to use the suggested one. {referrer} and {referred} stand for the names.</source>
+        <translation>留空则使用建议的开场白。{referrer} 和 {referred} 代表相应的姓名。</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeDialog</name>
     <message>
         <source>Follow-up done</source>
@@ -1770,6 +2167,77 @@ What was already saved is safe, and you can go on working. If it happens again, 
     <message>
         <source>Outcome</source>
         <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>ParetoTab</name>
+    <message>
+        <source>By customer</source>
+        <translation>按客户</translation>
+    </message>
+    <message>
+        <source>By circle</source>
+        <translation>按人际圈</translation>
+    </message>
+    <message>
+        <source>By referrer</source>
+        <translation>按介绍人</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>成交数</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>Top 20%</source>
+        <translation>前 20%</translation>
+    </message>
+    <message>
+        <source>No contact lately</source>
+        <translation>近期未联系</translation>
+    </message>
+    <message>
+        <source>Revenue of the last 12 months</source>
+        <translation>最近 12 个月的销售额</translation>
+    </message>
+    <message>
+        <source>No won deals in the last 12 months.</source>
+        <translation>最近 12 个月没有成交。</translation>
+    </message>
+    <message>
+        <source>The top 20% (%1 of %2) bring %3 of the revenue of %4.</source>
+        <translation>前 20% 的客户（%2 位中的 %1 位）带来了总销售额 %4 中的 %3。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No circle</source>
+        <translation>无人际圈</translation>
+    </message>
+    <message>
+        <source>Not referred</source>
+        <translation>非介绍而来</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -1856,10 +2324,175 @@ What was already saved is safe, and you can go on working. If it happens again, 
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter（美式信纸）</translation>
+    </message>
+    <message>
+        <source>No Chinese font</source>
+        <translation>没有中文字体</translation>
+    </message>
+    <message>
+        <source>No font with Chinese characters is installed, so Chinese text would print as empty boxes. Install a Chinese font (for example WenQuanYi Micro Hei) and try again.</source>
+        <translation>系统中没有安装含中文字符的字体，中文会打印成空方框。请安装一种中文字体（例如文泉驿微米黑）后再试。</translation>
+    </message>
+    <message>
+        <source>The printer or file could not be opened.</source>
+        <translation>无法打开打印机或文件。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
     <name>QProgressDialog</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesTab</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>1–30 days</source>
+        <translation>1–30 天</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 天</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 天</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>90 天以上</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应收金额</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>尚欠</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>拖欠类型</translation>
+    </message>
+    <message>
+        <source>Record payment…</source>
+        <translation>登记付款…</translation>
+    </message>
+    <message>
+        <source>Goodwill arrears…</source>
+        <translation>善意拖欠…</translation>
+    </message>
+    <message>
+        <source>Malicious arrears…</source>
+        <translation>恶意拖欠…</translation>
+    </message>
+    <message>
+        <source>Start collection</source>
+        <translation>开始追账</translation>
+    </message>
+    <message>
+        <source>Schedule the collection ladder: letter, phone or fax, then e-mail, then a visit, then legal action</source>
+        <translation>安排追账步骤：先函电追账，再网络追账（电子邮件），再上门追账，最后诉诸法律</translation>
+    </message>
+    <message>
+        <source>Open receivables, soonest due first</source>
+        <translation>未收清的应收账款，最早到期的在前</translation>
+    </message>
+    <message>
+        <source>Ageing as of %1: %2 owed by %3 customers</source>
+        <translation>截至 %1 的账龄：%3 位客户共欠 %2</translation>
+    </message>
+    <message>
+        <source>That is more than is owed: only %1 is still owed on this deal.</source>
+        <translation>超过了所欠金额：这笔交易只剩 %1 未付。</translation>
+    </message>
+    <message>
+        <source>Enter an amount above zero.</source>
+        <translation>请输入大于零的金额。</translation>
+    </message>
+    <message>
+        <source>Say what reason the customer gave.</source>
+        <translation>请写明客户给出的理由。</translation>
+    </message>
+    <message>
+        <source>Nothing is owed on this deal.</source>
+        <translation>这笔交易没有欠款。</translation>
+    </message>
+    <message>
+        <source>Goodwill arrears are not escalated: agree a repayment plan instead.</source>
+        <translation>善意拖欠不升级追账：请改为商定还款计划。</translation>
+    </message>
+    <message>
+        <source>This deal cannot take that change.</source>
+        <translation>这笔交易不能这样修改。</translation>
+    </message>
+    <message>
+        <source>Record payment</source>
+        <translation>登记付款</translation>
+    </message>
+    <message>
+        <source>Payment received today from %1 (%2 owed):</source>
+        <translation>今天收到 %1 的付款（尚欠 %2）：</translation>
+    </message>
+    <message>
+        <source>What reason did %1 give for not paying?</source>
+        <translation>%1 给出的不付款理由是什么？</translation>
+    </message>
+    <message>
+        <source>The collection steps for %1 are on the calendar.</source>
+        <translation>%1 的追账步骤已排入日历。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>Win back</source>
+        <translation>挽回客户</translation>
+    </message>
+    <message>
+        <source>80/20</source>
+        <translation>80/20</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2701,73 @@ What was already saved is safe, and you can go on working. If it happens again, 
     <message>
         <source>Delete the %1 cards in the trash for good, with their history? This cannot be undone.</source>
         <translation>要永久删除回收站中的 %1 张卡片及其历史记录吗？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>WinBackTab</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>最近购买</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买次数</translation>
+    </message>
+    <message>
+        <source>Total amount</source>
+        <translation>总金额</translation>
+    </message>
+    <message>
+        <source>Years as customer</source>
+        <translation>成为客户的年数</translation>
+    </message>
+    <message>
+        <source>Why they lapsed</source>
+        <translation>失联原因</translation>
+    </message>
+    <message>
+        <source>Suggested approach</source>
+        <translation>建议做法</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Why did they lapse?</source>
+        <translation>为什么失联？</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>安排</translation>
+    </message>
+    <message>
+        <source>Schedule the suggested approach as a follow-up for today</source>
+        <translation>把建议做法安排为今天的跟进</translation>
+    </message>
+    <message>
+        <source>Lapse reason:</source>
+        <translation>失联原因：</translation>
+    </message>
+    <message>
+        <source>No loss rate yet: it needs customers who bought before last year.</source>
+        <translation>还算不出客户损失率：需要有去年以前购买过的客户。</translation>
+    </message>
+    <message>
+        <source>Loss rate %1: %2 of %3 customers bought nothing (%4). At this loss rate you need %5 new customers a year to grow 10%.</source>
+        <translation>%1 年客户损失率：%3 位客户中有 %2 位没有再购买（%4）。按这个损失率，每年需要 %5 位新客户才能增长 10%。</translation>
+    </message>
+    <message>
+        <source>Win back</source>
+        <translation>挽回客户</translation>
+    </message>
+    <message>
+        <source>A win-back follow-up for %1 is on today&apos;s list.</source>
+        <translation>挽回 %1 的跟进已列入今天的清单。</translation>
     </message>
 </context>
 <context>
@@ -2323,6 +3023,206 @@ What was already saved is safe, and you can go on working. If it happens again, 
     <message>
         <source>list the backups of the card file, newest first</source>
         <translation>列出卡片文件的备份，最新的在前</translation>
+    </message>
+    <message>
+        <source>the day, or the first day of a range, e.g. 2025-03-04</source>
+        <translation>日期，或日期范围的第一天，例如 2025-03-04</translation>
+    </message>
+    <message>
+        <source>the last day of the range (default: the same day)</source>
+        <translation>日期范围的最后一天（默认：同一天）</translation>
+    </message>
+    <message>
+        <source>only follow-ups of this kind</source>
+        <translation>只列出这一类型的跟进</translation>
+    </message>
+    <message>
+        <source>also list the open follow-ups due before the day</source>
+        <translation>同时列出该日期之前到期、尚未完成的跟进</translation>
+    </message>
+    <message>
+        <source>paper size (default: a4)</source>
+        <translation>纸张大小（默认：a4）</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>要写入的 PDF 文件</translation>
+    </message>
+    <message>
+        <source>--to comes before --date.</source>
+        <translation>--to 早于 --date。</translation>
+    </message>
+    <message>
+        <source>%2 written (%1 pages).</source>
+        <translation>已写入 %2（共 %1 页）。</translation>
+    </message>
+    <message>
+        <source>write the call sheet of a day or range as a PDF</source>
+        <translation>将某一天或某段日期的电话拜访表写成 PDF</translation>
+    </message>
+    <message>
+        <source>which report: lapsed, pareto or ageing</source>
+        <translation>哪份报表：lapsed（失联客户）、pareto（80/20）或 ageing（账龄）</translation>
+    </message>
+    <message>
+        <source>the day the report is made for (default: today)</source>
+        <translation>报表的截止日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>write the report to this .xlsx file instead</source>
+        <translation>改为把报表写入这个 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>最近购买</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买次数</translation>
+    </message>
+    <message>
+        <source>Total amount</source>
+        <translation>总金额</translation>
+    </message>
+    <message>
+        <source>Years as customer</source>
+        <translation>成为客户的年数</translation>
+    </message>
+    <message>
+        <source>Lapse reason</source>
+        <translation>失联原因</translation>
+    </message>
+    <message>
+        <source>Approach</source>
+        <translation>做法</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>成交数</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>Top 20%</source>
+        <translation>前 20%</translation>
+    </message>
+    <message>
+        <source>No recent contact</source>
+        <translation>近期未联系</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>1–30 days</source>
+        <translation>1–30 天</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 天</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 天</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>90 天以上</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Loss rate %1: %2 of %3 customers bought nothing (%4). At this loss rate you need %5 new customers a year to grow 10%.</source>
+        <translation>%1 年客户损失率：%3 位客户中有 %2 位没有再购买（%4）。按这个损失率，每年需要 %5 位新客户才能增长 10%。</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2.</source>
+        <translation>已把 %1 行写入 %2。</translation>
+    </message>
+    <message>
+        <source>a date is needed</source>
+        <translation>需要日期</translation>
+    </message>
+    <message>
+        <source>not a date</source>
+        <translation>不是日期</translation>
+    </message>
+    <message>
+        <source>not an amount</source>
+        <translation>不是金额</translation>
+    </message>
+    <message>
+        <source>say won or lost</source>
+        <translation>请写明成交或失败</translation>
+    </message>
+    <message>
+        <source>no customer: give a name, phone or e-mail</source>
+        <translation>没有客户：请给出姓名、电话或电子邮件</translation>
+    </message>
+    <message>
+        <source>more paid than the amount</source>
+        <translation>已付金额超过成交金额</translation>
+    </message>
+    <message>
+        <source>a payment on a lost deal</source>
+        <translation>失败的交易不能有付款</translation>
+    </message>
+    <message>
+        <source>no card matches the customer</source>
+        <translation>没有卡片与该客户相符</translation>
+    </message>
+    <message>
+        <source>several cards match the customer</source>
+        <translation>有多张卡片与该客户相符</translation>
+    </message>
+    <message>
+        <source>the sales history, .xlsx or .csv</source>
+        <translation>销售记录文件，.xlsx 或 .csv</translation>
+    </message>
+    <message>
+        <source>save the rejected and unmatched rows, with the reasons, to this .xlsx file</source>
+        <translation>把被拒绝和未匹配的行连同原因保存到这个 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>Imported %1 deals; %2 rows rejected; %3 rows unmatched.</source>
+        <translation>已导入 %1 笔交易；%2 行被拒绝；%3 行未匹配。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>import a sales history (.xlsx or .csv) as deals on the matching cards, all or nothing, and print imported / rejected / unmatched</source>
+        <translation>把销售记录（.xlsx 或 .csv）作为交易导入相符的卡片，要么全部导入要么全不导入，并打印已导入 / 被拒绝 / 未匹配的数目</translation>
+    </message>
+    <message>
+        <source>print a report, one customer per line (tab separated), or write it to .xlsx: lapsed customers, the 80/20 view of the last year&apos;s revenue, or the ageing of receivables</source>
+        <translation>打印报表，每行一位客户（以制表符分隔），或写入 .xlsx：失联客户、最近一年销售额的 80/20 分析，或应收账款的账龄</translation>
     </message>
 </context>
 </TS>
