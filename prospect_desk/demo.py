@@ -18,7 +18,7 @@ from prospect_desk.enums import (
 )
 from prospect_desk.follow_up_rules import follow_up_values
 from prospect_desk.history import _refresh_last_contact
-from prospect_desk.models import Activity, Card, Circle, FollowUp, db
+from prospect_desk.models import Activity, Card, Circle, Deal, FollowUp, Payment, db
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
@@ -154,7 +154,34 @@ def load_demo(today: datetime.date | None = None, size: int = DEMO_SIZE) -> int:
         for card_id in ids:
             _refresh_last_contact(card_id)
         FollowUp.insert_many(_demo_follow_ups(rng, ids, cards, today)).execute()
+        _add_demo_sales(rng, ids, cards, today)
     return len(ids)
+
+
+PRODUCTS = ["办公设备", "打印机耗材", "Office chairs", "Projector", "净水器", "Server rack"]
+
+
+def _add_demo_sales(rng: random.Random, ids: list[int], cards: list[CardData],
+                    today: datetime.date) -> None:
+    """Won deals for customers (some still owed, a few overdue) and older ones for
+    former customers, so the reports have a history to work on."""
+    for card_id, card in zip(ids, cards, strict=True):
+        if card.stage not in (Stage.CUSTOMER, Stage.FORMER):
+            continue
+        newest = 20 if card.stage == Stage.CUSTOMER else 400
+        for number in range(rng.randint(1, 5)):
+            oldest = 200 if number == 0 and card.stage == Stage.CUSTOMER else 1100
+            day = today - datetime.timedelta(days=rng.randint(newest, oldest))
+            amount = rng.choice([800, 1500, 3200, 6800, 12000, 25000, 60000]) * 100
+            owed = card.stage == Stage.CUSTOMER and day > today - datetime.timedelta(days=150)
+            deal_id = Deal.insert(card=card_id, date=day, product=rng.choice(PRODUCTS),
+                                  amount_cents=amount, outcome="won",
+                                  due_date=day + datetime.timedelta(days=30) if owed else None
+                                  ).execute()
+            paid = amount if not owed else rng.choice([0, amount // 2, amount])
+            if paid:
+                Payment.insert(deal=deal_id, date=day + datetime.timedelta(days=25),
+                               amount_cents=paid).execute()
 
 
 def _demo_follow_ups(rng: random.Random, ids: list[int], cards: list[CardData],

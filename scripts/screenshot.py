@@ -18,7 +18,8 @@ def main() -> None:
     parser.add_argument("output")
     parser.add_argument("--lang", default="en")
     parser.add_argument("--select", type=int, default=3, help="list row to select")
-    parser.add_argument("--view", choices=["cards", "today", "calendar"], default="cards")
+    parser.add_argument("--view", choices=["cards", "today", "calendar", "reports"],
+                        default="cards")
     args = parser.parse_args()
 
     from PySide6.QtCore import QSettings
@@ -45,7 +46,8 @@ def main() -> None:
     window.resize(1440, 860)
     window.show()
     window.show_view({"cards": window.splitter, "today": window.today_view,
-                      "calendar": window.calendar_view}[args.view])
+                      "calendar": window.calendar_view,
+                      "reports": window.reports_view}[args.view])
     window.table.selectRow(args.select)
     app.processEvents()
     window.grab().save(args.output)
