@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Prospect Desk"))
         self._db_label = db_label
         self._current_id: int | None = None
+        self._total_cards: int | None = None
         self.read_only = False
         self.read_only_banner: QLabel | None = None
 
@@ -265,6 +266,8 @@ class MainWindow(QMainWindow):
         self._reselect()
 
     def _refresh_keep_selection(self) -> None:
+        """After cards were written: count them again, re-run the list query."""
+        self._total_cards = None
         self.model.refresh()
         self._reselect()
 
@@ -286,7 +289,9 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()
-        total = count_cards()
+        if self._total_cards is None:  # a search or a sort does not change it
+            self._total_cards = count_cards()
+        total = self._total_cards
         self.count_label.setText(self.tr("%1 of %2 cards").replace("%1", str(shown))
                                  .replace("%2", str(total)))
 
@@ -507,8 +512,7 @@ class MainWindow(QMainWindow):
         self._show(None)
         self.filter_panel.reload_circles()
         self.editor.reload_circles()
-        self.model.refresh()
-        self._reselect()
+        self._refresh_keep_selection()
 
     def _on_circles_changed(self) -> None:
         self.editor.reload_circles()
