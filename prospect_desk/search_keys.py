@@ -12,6 +12,7 @@ def has_cjk(text: str) -> bool:
 
 
 _ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_OR_NOT = re.compile(r"[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+")
 
 
 def pinyin_full(text: str) -> str:
@@ -32,12 +33,16 @@ def _pinyin(text: str) -> tuple[str, str]:
     characters into dictionary words before reading them; doing that cut here
     lets each word be read once for all the names it appears in (a test holds
     the result to pypinyin's own for whole strings)."""
-    if _ALL_HAN.fullmatch(text):
-        from pypinyin.seg import mmseg  # loaded on first use: pypinyin takes ~0.2 s
+    from pypinyin.seg import mmseg  # loaded on first use: pypinyin takes ~0.2 s
 
-        pieces = [_read(word) for word in mmseg.seg.cut(text)]
-        return "".join(p[0] for p in pieces), "".join(p[1] for p in pieces)
-    return _read(text)
+    pieces = []
+    for run in _HAN_OR_NOT.findall(text):
+        if _ALL_HAN.fullmatch(run):
+            pieces += [_read(word) for word in mmseg.seg.cut(run)]
+        else:  # pypinyin keeps other characters as they are
+            plain = run.replace(" ", "").lower()
+            pieces.append((plain, plain))
+    return "".join(p[0] for p in pieces), "".join(p[1] for p in pieces)
 
 
 @lru_cache(maxsize=65536)
