@@ -33,16 +33,27 @@ def _print_counts(title: str, rows: list[tuple[str, int]]) -> None:
 
 def _run_stats(args: argparse.Namespace) -> int:
     stats = card_stats()
-    print(translate("cli", "Cards: %1 (in the trash: %2)").replace("%1", str(stats.total))
-          .replace("%2", str(stats.trashed)))
-    _print_counts(translate("cli", "By kind:"), [(label(KINDS, k), stats.by_kind.get(k, 0)) for k in KINDS])
-    _print_counts(translate("cli", "By stage:"), [(label(STAGES, k), stats.by_stage.get(k, 0)) for k in STAGES])
-    _print_counts(translate("cli", "By credit status:"), [(label(CREDIT_STATUSES, k),
-                                             stats.by_credit_status.get(k, 0))
-                                            for k in CREDIT_STATUSES])
-    _print_counts(translate("cli", "By circle:"), [(circle_name(c.name, c.builtin_key), c.card_count)
-                                     for c in stats.by_circle]
-                  + [(translate("cli", "No circle"), stats.without_circle)])
+    print(
+        translate("cli", "Cards: %1 (in the trash: %2)")
+        .replace("%1", str(stats.total))
+        .replace("%2", str(stats.trashed))
+    )
+    _print_counts(
+        translate("cli", "By kind:"), [(label(KINDS, k), stats.by_kind.get(k, 0)) for k in KINDS]
+    )
+    _print_counts(
+        translate("cli", "By stage:"),
+        [(label(STAGES, k), stats.by_stage.get(k, 0)) for k in STAGES],
+    )
+    _print_counts(
+        translate("cli", "By credit status:"),
+        [(label(CREDIT_STATUSES, k), stats.by_credit_status.get(k, 0)) for k in CREDIT_STATUSES],
+    )
+    _print_counts(
+        translate("cli", "By circle:"),
+        [(circle_name(c.name, c.builtin_key), c.card_count) for c in stats.by_circle]
+        + [(translate("cli", "No circle"), stats.without_circle)],
+    )
     return EXIT_OK
 
 
@@ -51,10 +62,18 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 CARD_COMMANDS: list[Command] = [
-    Command("demo", lambda: translate("cli", "fill the database with the demo set of about 200 cards"),
-            _no_arguments, _run_demo),
-    Command("stats", lambda: translate("cli", "print counts of cards by kind, stage, credit status and circle"),
-            _no_arguments, _run_stats),
+    Command(
+        "demo",
+        lambda: translate("cli", "fill the database with the demo set of about 200 cards"),
+        _no_arguments,
+        _run_demo,
+    ),
+    Command(
+        "stats",
+        lambda: translate("cli", "print counts of cards by kind, stage, credit status and circle"),
+        _no_arguments,
+        _run_stats,
+    ),
 ]
 
 
@@ -72,15 +91,22 @@ COMMANDS: list[Command] = [
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
-        description=translate("cli", "Prospect Desk: prospect cards for the individual salesperson. "
-                       "Without a subcommand, the window opens."))
-    parser.add_argument("--db", metavar="PATH",
-                        help=translate("cli", "the card file to use (default: $PROSPECT_DESK_DB, else the "
-                                "user's data folder)"))
+        description=translate(
+            "cli",
+            "Prospect Desk: prospect cards for the individual salesperson. "
+            "Without a subcommand, the window opens.",
+        ),
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help=translate(
+            "cli", "the card file to use (default: $PROSPECT_DESK_DB, else the user's data folder)"
+        ),
+    )
     subparsers = parser.add_subparsers(dest="command", metavar=translate("cli", "subcommand"))
     for command in COMMANDS:
-        sub = subparsers.add_parser(command.name, help=command.help(),
-                                    description=command.help())
+        sub = subparsers.add_parser(command.name, help=command.help(), description=command.help())
         command.add_arguments(sub)
         sub.set_defaults(run=command.run, opens_database=command.opens_database)
     return parser
@@ -112,8 +138,12 @@ def run_cli(argv: list[str], db_path: Path) -> int:
     try:
         open_database(db_path)
     except DatabaseOpenError as error:
-        print(translate("cli", "The card file %1 could not be opened: %2").replace("%1", str(error.path))
-              .replace("%2", error.detail or type(error).__name__), file=sys.stderr)
+        print(
+            translate("cli", "The card file %1 could not be opened: %2")
+            .replace("%1", str(error.path))
+            .replace("%2", error.detail or type(error).__name__),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     try:
         return args.run(args)

@@ -12,16 +12,27 @@ from ui.follow_up_text import item_reason, kind_label
 
 
 def _range_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="start", required=True, metavar="DATE",
-                        help=translate("cli", "first day, e.g. 2025-03-04"))
-    parser.add_argument("--to", dest="end", required=True, metavar="DATE",
-                        help=translate("cli", "last day, e.g. 2025-03-31"))
+    parser.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        metavar="DATE",
+        help=translate("cli", "first day, e.g. 2025-03-04"),
+    )
+    parser.add_argument(
+        "--to",
+        dest="end",
+        required=True,
+        metavar="DATE",
+        help=translate("cli", "last day, e.g. 2025-03-31"),
+    )
 
 
 def _ics_arguments(parser: argparse.ArgumentParser) -> None:
     _range_arguments(parser)
-    parser.add_argument("--ics", required=True, metavar="FILE",
-                        help=translate("cli", "the .ics file to write"))
+    parser.add_argument(
+        "--ics", required=True, metavar="FILE", help=translate("cli", "the .ics file to write")
+    )
 
 
 def _date_range(args: argparse.Namespace):
@@ -33,8 +44,12 @@ def _date_range(args: argparse.Namespace):
         except DateParseError:
             day = None
         if day is None:
-            print(translate("cli", "%1: “%2” is not a date; write it as 2025-03-04.")
-                  .replace("%1", option).replace("%2", text), file=sys.stderr)
+            print(
+                translate("cli", "%1: “%2” is not a date; write it as 2025-03-04.")
+                .replace("%1", option)
+                .replace("%2", text),
+                file=sys.stderr,
+            )
             return None
         dates.append(day)
     if dates[1] < dates[0]:
@@ -48,8 +63,11 @@ def _run_agenda(args: argparse.Namespace) -> int:
     if dates is None:
         return EXIT_FAILED
     for item in agenda(*dates):
-        print("\t".join([item.date.isoformat(), kind_label(item.kind), item.card_name,
-                         item_reason(item)]))
+        print(
+            "\t".join(
+                [item.date.isoformat(), kind_label(item.kind), item.card_name, item_reason(item)]
+            )
+        )
     return EXIT_OK
 
 
@@ -60,18 +78,38 @@ def _run_calendar(args: argparse.Namespace) -> int:
     try:
         count = export_ics(dates[0], dates[1], args.ics)
     except OSError as error:
-        print(translate("cli", "%1 could not be written: %2").replace("%1", args.ics)
-              .replace("%2", error.strerror or str(error)), file=sys.stderr)
+        print(
+            translate("cli", "%1 could not be written: %2")
+            .replace("%1", args.ics)
+            .replace("%2", error.strerror or str(error)),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
-    print(translate("cli", "%1 events written to %2.").replace("%1", str(count)).replace("%2", args.ics))
+    print(
+        translate("cli", "%1 events written to %2.")
+        .replace("%1", str(count))
+        .replace("%2", args.ics)
+    )
     return EXIT_OK
 
 
 COMMANDS: list[Command] = [
-    Command("agenda", lambda: translate("cli", "print the follow-ups of a date range, one per line: date, "
-                                 "kind, card, why (tab separated)"),
-            _range_arguments, _run_agenda),
-    Command("calendar", lambda: translate("cli", "write the follow-ups and birthdays of a date range to an "
-                                   ".ics file"),
-            _ics_arguments, _run_calendar),
+    Command(
+        "agenda",
+        lambda: translate(
+            "cli",
+            "print the follow-ups of a date range, one per line: date, "
+            "kind, card, why (tab separated)",
+        ),
+        _range_arguments,
+        _run_agenda,
+    ),
+    Command(
+        "calendar",
+        lambda: translate(
+            "cli", "write the follow-ups and birthdays of a date range to an .ics file"
+        ),
+        _ics_arguments,
+        _run_calendar,
+    ),
 ]

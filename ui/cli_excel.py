@@ -20,16 +20,31 @@ from ui.labels import circle_name
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar=translate("cli", "FILE"),
-                        help=translate("cli", "the spreadsheet (.xlsx, .xls, .ods or .csv)"))
-    parser.add_argument("--sheet", metavar=translate("cli", "NAME"),
-                        help=translate("cli", "the sheet to read (default: the first)"))
-    parser.add_argument("--on-duplicate", choices=[m.value for m in DuplicateMode],
-                        default=DuplicateMode.SKIP.value,
-                        help=translate("cli", "what to do with a row that duplicates a card: skip it, "
-                                "update the card, or add it anyway (default: skip)"))
-    parser.add_argument("--rejects", metavar=translate("cli", "REJECTS.xlsx"),
-                        help=translate("cli", "save the rows left out, with the reason, to this file"))
+    parser.add_argument(
+        "file",
+        metavar=translate("cli", "FILE"),
+        help=translate("cli", "the spreadsheet (.xlsx, .xls, .ods or .csv)"),
+    )
+    parser.add_argument(
+        "--sheet",
+        metavar=translate("cli", "NAME"),
+        help=translate("cli", "the sheet to read (default: the first)"),
+    )
+    parser.add_argument(
+        "--on-duplicate",
+        choices=[m.value for m in DuplicateMode],
+        default=DuplicateMode.SKIP.value,
+        help=translate(
+            "cli",
+            "what to do with a row that duplicates a card: skip it, "
+            "update the card, or add it anyway (default: skip)",
+        ),
+    )
+    parser.add_argument(
+        "--rejects",
+        metavar=translate("cli", "REJECTS.xlsx"),
+        help=translate("cli", "save the rows left out, with the reason, to this file"),
+    )
 
 
 def _run_import(args: argparse.Namespace) -> int:
@@ -39,44 +54,73 @@ def _run_import(args: argparse.Namespace) -> int:
         print(read_problem_text(error), file=sys.stderr)
         return EXIT_FAILED
     except OSError as error:
-        print(translate("cli", "The file %1 could not be opened: %2").replace("%1", args.file)
-              .replace("%2", error.strerror or str(error)), file=sys.stderr)
+        print(
+            translate("cli", "The file %1 could not be opened: %2")
+            .replace("%1", args.file)
+            .replace("%2", error.strerror or str(error)),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     try:
         make_backup(db.obj.database, BackupKind.PRE_IMPORT)
     except (BackupError, OSError) as error:
-        print(translate("cli", "No backup of the card file could be made, so nothing was imported: %1")
-              .replace("%1", str(error)), file=sys.stderr)
+        print(
+            translate(
+                "cli", "No backup of the card file could be made, so nothing was imported: %1"
+            ).replace("%1", str(error)),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
-    result = import_cards(table, initial_mapping(table.headers),
-                          DuplicateMode(args.on_duplicate))
+    result = import_cards(table, initial_mapping(table.headers), DuplicateMode(args.on_duplicate))
     duplicates = result.duplicates_skipped + result.duplicates_added + result.updated
-    print(translate("cli", "Imported %1 cards; %2 duplicates (%3 skipped, %4 updated, %5 added); "
-             "%6 rows rejected.")
-          .replace("%1", str(result.imported - result.duplicates_added))
-          .replace("%2", str(duplicates))
-          .replace("%3", str(result.duplicates_skipped))
-          .replace("%4", str(result.updated))
-          .replace("%5", str(result.duplicates_added))
-          .replace("%6", str(len(result.rejected))))
+    print(
+        translate(
+            "cli",
+            "Imported %1 cards; %2 duplicates (%3 skipped, %4 updated, %5 added); "
+            "%6 rows rejected.",
+        )
+        .replace("%1", str(result.imported - result.duplicates_added))
+        .replace("%2", str(duplicates))
+        .replace("%3", str(result.duplicates_skipped))
+        .replace("%4", str(result.updated))
+        .replace("%5", str(result.duplicates_added))
+        .replace("%6", str(len(result.rejected)))
+    )
     if args.rejects and result.rejected:
         try:
-            save_rejects(args.rejects, table.headers, result.rejected,
-                         reason_text=import_problem_text, reason_header=translate("cli", "Why"),
-                         row_header=translate("cli", "Row"))
+            save_rejects(
+                args.rejects,
+                table.headers,
+                result.rejected,
+                reason_text=import_problem_text,
+                reason_header=translate("cli", "Why"),
+                row_header=translate("cli", "Row"),
+            )
         except OSError as error:
-            print(translate("cli", "The rejected rows could not be saved to %1: %2")
-                  .replace("%1", args.rejects).replace("%2", error.strerror or str(error)),
-                  file=sys.stderr)
+            print(
+                translate("cli", "The rejected rows could not be saved to %1: %2")
+                .replace("%1", args.rejects)
+                .replace("%2", error.strerror or str(error)),
+                file=sys.stderr,
+            )
     return EXIT_OK
 
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar=translate("cli", "FILE"), help=translate("cli", "the .xlsx file to write"))
-    parser.add_argument("--search", metavar=translate("cli", "TEXT"), default="",
-                        help=translate("cli", "only cards found by this search, as in the window"))
-    parser.add_argument("--circle", metavar=translate("cli", "NAME"),
-                        help=translate("cli", "only cards of the circle of this name (in either language)"))
+    parser.add_argument(
+        "file", metavar=translate("cli", "FILE"), help=translate("cli", "the .xlsx file to write")
+    )
+    parser.add_argument(
+        "--search",
+        metavar=translate("cli", "TEXT"),
+        default="",
+        help=translate("cli", "only cards found by this search, as in the window"),
+    )
+    parser.add_argument(
+        "--circle",
+        metavar=translate("cli", "NAME"),
+        help=translate("cli", "only cards of the circle of this name (in either language)"),
+    )
 
 
 def find_circle(name: str) -> int | None:
@@ -97,26 +141,47 @@ def _run_export(args: argparse.Namespace) -> int:
     if args.circle:
         circle_id = find_circle(args.circle)
         if circle_id is None:
-            print(translate("cli", "There is no circle called %1.").replace("%1", args.circle),
-                  file=sys.stderr)
+            print(
+                translate("cli", "There is no circle called %1.").replace("%1", args.circle),
+                file=sys.stderr,
+            )
             return EXIT_FAILED
         circle_ids = frozenset({circle_id})
     ids = card_ids(CardFilter(search=args.search, circle_ids=circle_ids))
     try:
         count = export_cards(args.file, ids, settings.effective_language())
     except OSError as error:
-        print(translate("cli", "The cards could not be written to %1: %2").replace("%1", args.file)
-              .replace("%2", error.strerror or str(error)), file=sys.stderr)
+        print(
+            translate("cli", "The cards could not be written to %1: %2")
+            .replace("%1", args.file)
+            .replace("%2", error.strerror or str(error)),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
-    print(translate("cli", "%1 cards written to %2.").replace("%1", str(count)).replace("%2", args.file))
+    print(
+        translate("cli", "%1 cards written to %2.")
+        .replace("%1", str(count))
+        .replace("%2", args.file)
+    )
     return EXIT_OK
 
 
 COMMANDS: list[Command] = [
-    Command("import", lambda: translate("cli", "import cards from a spreadsheet; prints what was imported, "
-                                 "duplicated and rejected"),
-            _import_arguments, _run_import),
-    Command("export", lambda: translate("cli", "write the cards (all, or those of a search or circle) to an "
-                                 ".xlsx file"),
-            _export_arguments, _run_export),
+    Command(
+        "import",
+        lambda: translate(
+            "cli",
+            "import cards from a spreadsheet; prints what was imported, duplicated and rejected",
+        ),
+        _import_arguments,
+        _run_import,
+    ),
+    Command(
+        "export",
+        lambda: translate(
+            "cli", "write the cards (all, or those of a search or circle) to an .xlsx file"
+        ),
+        _export_arguments,
+        _run_export,
+    ),
 ]

@@ -10,18 +10,37 @@ from ui.paged_print import PAPER_SIZES, cjk_family, no_cjk_font_message
 
 
 def _callsheet_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date", required=True, metavar="DATE",
-                        help=translate("cli", "the day, or the first day of a range, e.g. 2025-03-04"))
-    parser.add_argument("--to", dest="end", metavar="DATE",
-                        help=translate("cli", "the last day of the range (default: the same day)"))
-    parser.add_argument("--kind", choices=[k.value for k in FollowUpKind],
-                        help=translate("cli", "only follow-ups of this kind"))
-    parser.add_argument("--overdue", action="store_true",
-                        help=translate("cli", "also list the open follow-ups due before the day"))
-    parser.add_argument("--paper", choices=list(PAPER_SIZES), default="a4",
-                        help=translate("cli", "paper size (default: a4)"))
-    parser.add_argument("--pdf", required=True, metavar="FILE",
-                        help=translate("cli", "the PDF file to write"))
+    parser.add_argument(
+        "--date",
+        required=True,
+        metavar="DATE",
+        help=translate("cli", "the day, or the first day of a range, e.g. 2025-03-04"),
+    )
+    parser.add_argument(
+        "--to",
+        dest="end",
+        metavar="DATE",
+        help=translate("cli", "the last day of the range (default: the same day)"),
+    )
+    parser.add_argument(
+        "--kind",
+        choices=[k.value for k in FollowUpKind],
+        help=translate("cli", "only follow-ups of this kind"),
+    )
+    parser.add_argument(
+        "--overdue",
+        action="store_true",
+        help=translate("cli", "also list the open follow-ups due before the day"),
+    )
+    parser.add_argument(
+        "--paper",
+        choices=list(PAPER_SIZES),
+        default="a4",
+        help=translate("cli", "paper size (default: a4)"),
+    )
+    parser.add_argument(
+        "--pdf", required=True, metavar="FILE", help=translate("cli", "the PDF file to write")
+    )
 
 
 def _day(option: str, text: str):
@@ -30,8 +49,12 @@ def _day(option: str, text: str):
     except DateParseError:
         day = None
     if day is None:
-        print(translate("cli", "%1: “%2” is not a date; write it as 2025-03-04.")
-              .replace("%1", option).replace("%2", text), file=sys.stderr)
+        print(
+            translate("cli", "%1: “%2” is not a date; write it as 2025-03-04.")
+            .replace("%1", option)
+            .replace("%2", text),
+            file=sys.stderr,
+        )
     return day
 
 
@@ -51,20 +74,31 @@ def _run_callsheet(args: argparse.Namespace) -> int:
             return EXIT_FAILED
     if cjk_family() is None:
         print(no_cjk_font_message(), file=sys.stderr)
-    options = CallSheetOptions(start, end, kind=args.kind, include_overdue=args.overdue,
-                               paper=args.paper)
+    options = CallSheetOptions(
+        start, end, kind=args.kind, include_overdue=args.overdue, paper=args.paper
+    )
     try:
         pages = write_call_sheet_pdf(args.pdf, options)
     except OSError as error:
-        print(translate("cli", "%1 could not be written: %2").replace("%1", args.pdf)
-              .replace("%2", error.strerror or str(error)), file=sys.stderr)
+        print(
+            translate("cli", "%1 could not be written: %2")
+            .replace("%1", args.pdf)
+            .replace("%2", error.strerror or str(error)),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
-    print(translate("cli", "%2 written (%1 pages).").replace("%1", str(pages))
-          .replace("%2", args.pdf))
+    print(
+        translate("cli", "%2 written (%1 pages).").replace("%1", str(pages)).replace("%2", args.pdf)
+    )
     return EXIT_OK
 
 
 COMMANDS: list[Command] = [
-    Command("callsheet", lambda: translate("cli", "write the call sheet of a day or range as a PDF"),
-            _callsheet_arguments, _run_callsheet, needs_gui=True),
+    Command(
+        "callsheet",
+        lambda: translate("cli", "write the call sheet of a day or range as a PDF"),
+        _callsheet_arguments,
+        _run_callsheet,
+        needs_gui=True,
+    ),
 ]

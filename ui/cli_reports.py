@@ -30,12 +30,20 @@ def percent(share: float) -> str:
 
 
 def _report_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("report", choices=REPORTS,
-                        help=translate("cli", "which report: lapsed, pareto or ageing"))
-    parser.add_argument("--as-of", dest="as_of", metavar="DATE",
-                        help=translate("cli", "the day the report is made for (default: today)"))
-    parser.add_argument("--xlsx", metavar="FILE",
-                        help=translate("cli", "write the report to this .xlsx file instead"))
+    parser.add_argument(
+        "report", choices=REPORTS, help=translate("cli", "which report: lapsed, pareto or ageing")
+    )
+    parser.add_argument(
+        "--as-of",
+        dest="as_of",
+        metavar="DATE",
+        help=translate("cli", "the day the report is made for (default: today)"),
+    )
+    parser.add_argument(
+        "--xlsx",
+        metavar="FILE",
+        help=translate("cli", "write the report to this .xlsx file instead"),
+    )
 
 
 def _yes(flag: bool) -> str:
@@ -43,14 +51,29 @@ def _yes(flag: bool) -> str:
 
 
 def lapsed_table(as_of: datetime.date) -> tuple[list[str], list[list]]:
-    headers = [translate("cli", "Customer"), translate("cli", "Last purchase"),
-               translate("cli", "Purchases"), translate("cli", "Total amount"),
-               translate("cli", "Years as customer"), translate("cli", "Lapse reason"),
-               translate("cli", "Approach"), translate("cli", "Channel")]
-    rows = [[r.name, r.last_purchase, r.purchases, r.total_cents / 100, r.years_as_customer,
-             label(LAPSE_REASONS, r.reason), label(WIN_BACK_APPROACHES, r.approach),
-             label(CHANNELS, r.channel)]
-            for r in lapsed_customers(as_of)]
+    headers = [
+        translate("cli", "Customer"),
+        translate("cli", "Last purchase"),
+        translate("cli", "Purchases"),
+        translate("cli", "Total amount"),
+        translate("cli", "Years as customer"),
+        translate("cli", "Lapse reason"),
+        translate("cli", "Approach"),
+        translate("cli", "Channel"),
+    ]
+    rows = [
+        [
+            r.name,
+            r.last_purchase,
+            r.purchases,
+            r.total_cents / 100,
+            r.years_as_customer,
+            label(LAPSE_REASONS, r.reason),
+            label(WIN_BACK_APPROACHES, r.approach),
+            label(CHANNELS, r.channel),
+        ]
+        for r in lapsed_customers(as_of)
+    ]
     return headers, rows
 
 
@@ -58,23 +81,43 @@ def pareto_table(as_of: datetime.date) -> tuple[list[str], list[list]]:
     """The year up to `as_of`."""
     start = as_of - datetime.timedelta(days=365)
     result = pareto_customers(start, as_of)
-    headers = [translate("cli", "Rank"), translate("cli", "Customer"),
-               translate("cli", "Revenue"), translate("cli", "Deals"),
-               translate("cli", "Cumulative share"), translate("cli", "Top 20%"),
-               translate("cli", "No recent contact")]
-    rows = [[rank, r.name, r.revenue_cents / 100, r.deals, r.cumulative_share, _yes(r.top),
-             _yes(r.needs_contact)]
-            for rank, r in enumerate(result.rows, start=1)]
+    headers = [
+        translate("cli", "Rank"),
+        translate("cli", "Customer"),
+        translate("cli", "Revenue"),
+        translate("cli", "Deals"),
+        translate("cli", "Cumulative share"),
+        translate("cli", "Top 20%"),
+        translate("cli", "No recent contact"),
+    ]
+    rows = [
+        [
+            rank,
+            r.name,
+            r.revenue_cents / 100,
+            r.deals,
+            r.cumulative_share,
+            _yes(r.top),
+            _yes(r.needs_contact),
+        ]
+        for rank, r in enumerate(result.rows, start=1)
+    ]
     return headers, rows
 
 
 def ageing_table(as_of: datetime.date) -> tuple[list[str], list[list]]:
-    headers = [translate("cli", "Customer"), translate("cli", "Current"),
-               translate("cli", "1–30 days"), translate("cli", "31–60 days"),
-               translate("cli", "61–90 days"), translate("cli", "Over 90 days"),
-               translate("cli", "Total")]
-    rows = [[r.name, *(cents / 100 for cents in r.buckets), r.total_cents / 100]
-            for r in ageing(as_of)]
+    headers = [
+        translate("cli", "Customer"),
+        translate("cli", "Current"),
+        translate("cli", "1–30 days"),
+        translate("cli", "31–60 days"),
+        translate("cli", "61–90 days"),
+        translate("cli", "Over 90 days"),
+        translate("cli", "Total"),
+    ]
+    rows = [
+        [r.name, *(cents / 100 for cents in r.buckets), r.total_cents / 100] for r in ageing(as_of)
+    ]
     return headers, rows
 
 
@@ -110,9 +153,9 @@ def _write_xlsx(path: str, title: str, headers: list[str], rows: list[list]) -> 
         for number, row in enumerate(rows, start=1):
             for column, value in enumerate(row):
                 if isinstance(value, datetime.date):
-                    sheet.write_datetime(number, column,
-                                         datetime.datetime.combine(value, datetime.time()),
-                                         dates)
+                    sheet.write_datetime(
+                        number, column, datetime.datetime.combine(value, datetime.time()), dates
+                    )
                 else:
                     sheet.write(number, column, value)
 
@@ -125,8 +168,12 @@ def _as_of(text: str | None) -> datetime.date | None:
     except DateParseError:
         day = None
     if day is None:
-        print(translate("cli", "%1: “%2” is not a date; write it as 2025-03-04.")
-              .replace("%1", "--as-of").replace("%2", text), file=sys.stderr)
+        print(
+            translate("cli", "%1: “%2” is not a date; write it as 2025-03-04.")
+            .replace("%1", "--as-of")
+            .replace("%2", text),
+            file=sys.stderr,
+        )
     return day
 
 
@@ -135,11 +182,18 @@ def loss_sentence(as_of: datetime.date) -> str | None:
     if not rates or not rates[-1].customers:
         return None
     last = rates[-1]
-    return (translate("cli", "Loss rate %1: %2 of %3 customers bought nothing (%4). At this "
-                             "loss rate you need %5 new customers a year to grow 10%.")
-            .replace("%1", last.period).replace("%2", str(last.lost))
-            .replace("%3", str(last.customers)).replace("%4", percent(last.rate))
-            .replace("%5", str(last.new_needed_to_grow_10_percent)))
+    return (
+        translate(
+            "cli",
+            "Loss rate %1: %2 of %3 customers bought nothing (%4). At this "
+            "loss rate you need %5 new customers a year to grow 10%.",
+        )
+        .replace("%1", last.period)
+        .replace("%2", str(last.lost))
+        .replace("%3", str(last.customers))
+        .replace("%4", percent(last.rate))
+        .replace("%5", str(last.new_needed_to_grow_10_percent))
+    )
 
 
 def _run_report(args: argparse.Namespace) -> int:
@@ -151,11 +205,18 @@ def _run_report(args: argparse.Namespace) -> int:
         try:
             _write_xlsx(args.xlsx, args.report, headers, rows)
         except OSError as error:
-            print(translate("cli", "%1 could not be written: %2").replace("%1", args.xlsx)
-                  .replace("%2", error.strerror or str(error)), file=sys.stderr)
+            print(
+                translate("cli", "%1 could not be written: %2")
+                .replace("%1", args.xlsx)
+                .replace("%2", error.strerror or str(error)),
+                file=sys.stderr,
+            )
             return EXIT_FAILED
-        print(translate("cli", "%1 rows written to %2.").replace("%1", str(len(rows)))
-              .replace("%2", args.xlsx))
+        print(
+            translate("cli", "%1 rows written to %2.")
+            .replace("%1", str(len(rows)))
+            .replace("%2", args.xlsx)
+        )
         return EXIT_OK
     _print_table(args.report, headers, rows)
     if args.report == "lapsed":
@@ -172,7 +233,8 @@ def deal_problem_text(problem: DealImportProblem) -> str:
         DealImportProblem.AMOUNT_INVALID: translate("cli", "not an amount"),
         DealImportProblem.OUTCOME_UNKNOWN: translate("cli", "say won or lost"),
         DealImportProblem.CUSTOMER_REQUIRED: translate(
-            "cli", "no customer: give a name, phone or e-mail"),
+            "cli", "no customer: give a name, phone or e-mail"
+        ),
         DealImportProblem.PAID_MORE_THAN_AMOUNT: translate("cli", "more paid than the amount"),
         DealImportProblem.PAID_ON_LOST_DEAL: translate("cli", "a payment on a lost deal"),
         DealImportProblem.NO_CARD: translate("cli", "no card matches the customer"),
@@ -182,11 +244,18 @@ def deal_problem_text(problem: DealImportProblem) -> str:
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar=translate("cli", "FILE"),
-                        help=translate("cli", "the sales history, .xlsx or .csv"))
-    parser.add_argument("--rejects", metavar=translate("cli", "REJECTS.xlsx"),
-                        help=translate("cli", "save the rejected and unmatched rows, with the "
-                                              "reasons, to this .xlsx file"))
+    parser.add_argument(
+        "file",
+        metavar=translate("cli", "FILE"),
+        help=translate("cli", "the sales history, .xlsx or .csv"),
+    )
+    parser.add_argument(
+        "--rejects",
+        metavar=translate("cli", "REJECTS.xlsx"),
+        help=translate(
+            "cli", "save the rejected and unmatched rows, with the reasons, to this .xlsx file"
+        ),
+    )
 
 
 def _run_import_deals(args: argparse.Namespace) -> int:
@@ -196,47 +265,85 @@ def _run_import_deals(args: argparse.Namespace) -> int:
         print(read_problem_text(error), file=sys.stderr)
         return EXIT_FAILED
     except OSError as error:
-        print(translate("cli", "The file %1 could not be opened: %2").replace("%1", args.file)
-              .replace("%2", error.strerror or str(error)), file=sys.stderr)
+        print(
+            translate("cli", "The file %1 could not be opened: %2")
+            .replace("%1", args.file)
+            .replace("%2", error.strerror or str(error)),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     try:
         make_backup(db.obj.database, BackupKind.PRE_IMPORT)
     except (BackupError, OSError) as error:
-        print(translate("cli", "No backup of the card file could be made, so nothing was "
-                               "imported: %1").replace("%1", str(error)), file=sys.stderr)
+        print(
+            translate(
+                "cli", "No backup of the card file could be made, so nothing was imported: %1"
+            ).replace("%1", str(error)),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     result = import_deals(table)
-    print(translate("cli", "Imported %1 deals; %2 rows rejected; %3 rows unmatched.")
-          .replace("%1", str(result.imported)).replace("%2", str(len(result.rejected)))
-          .replace("%3", str(len(result.unmatched))))
-    listed = result.rejected + [RejectedRow(u.row_number, u.values, [RowProblem(None, "", u.problem)])
-                                for u in result.unmatched]
+    print(
+        translate("cli", "Imported %1 deals; %2 rows rejected; %3 rows unmatched.")
+        .replace("%1", str(result.imported))
+        .replace("%2", str(len(result.rejected)))
+        .replace("%3", str(len(result.unmatched)))
+    )
+    listed = result.rejected + [
+        RejectedRow(u.row_number, u.values, [RowProblem(None, "", u.problem)])
+        for u in result.unmatched
+    ]
     listed.sort(key=lambda row: row.row_number)
     for row in listed:
-        reasons = "; ".join(f"{p.header}: {deal_problem_text(p.reason)}" if p.header
-                            else deal_problem_text(p.reason) for p in row.problems)
-        print(translate("cli", "Row %1: %2").replace("%1", str(row.row_number))
-              .replace("%2", reasons))
+        reasons = "; ".join(
+            f"{p.header}: {deal_problem_text(p.reason)}"
+            if p.header
+            else deal_problem_text(p.reason)
+            for p in row.problems
+        )
+        print(
+            translate("cli", "Row %1: %2").replace("%1", str(row.row_number)).replace("%2", reasons)
+        )
     if args.rejects and listed:
         try:
-            save_rejects(args.rejects, table.headers, listed, reason_text=deal_problem_text,
-                         reason_header=translate("cli", "Why"),
-                         row_header=translate("cli", "Row"))
+            save_rejects(
+                args.rejects,
+                table.headers,
+                listed,
+                reason_text=deal_problem_text,
+                reason_header=translate("cli", "Why"),
+                row_header=translate("cli", "Row"),
+            )
         except OSError as error:
-            print(translate("cli", "The rejected rows could not be saved to %1: %2")
-                  .replace("%1", args.rejects).replace("%2", error.strerror or str(error)),
-                  file=sys.stderr)
+            print(
+                translate("cli", "The rejected rows could not be saved to %1: %2")
+                .replace("%1", args.rejects)
+                .replace("%2", error.strerror or str(error)),
+                file=sys.stderr,
+            )
     return EXIT_OK
 
 
 COMMANDS: list[Command] = [
-    Command("import-deals", lambda: translate(
-                "cli", "import a sales history (.xlsx or .csv) as deals on the matching cards, "
-                       "all or nothing, and print imported / rejected / unmatched"),
-            _import_arguments, _run_import_deals),
-    Command("report", lambda: translate(
-                "cli", "print a report, one customer per line (tab separated), or write it to "
-                       ".xlsx: lapsed customers, the 80/20 view of the last year's revenue, "
-                       "or the ageing of receivables"),
-            _report_arguments, _run_report),
+    Command(
+        "import-deals",
+        lambda: translate(
+            "cli",
+            "import a sales history (.xlsx or .csv) as deals on the matching cards, "
+            "all or nothing, and print imported / rejected / unmatched",
+        ),
+        _import_arguments,
+        _run_import_deals,
+    ),
+    Command(
+        "report",
+        lambda: translate(
+            "cli",
+            "print a report, one customer per line (tab separated), or write it to "
+            ".xlsx: lapsed customers, the 80/20 view of the last year's revenue, "
+            "or the ageing of receivables",
+        ),
+        _report_arguments,
+        _run_report,
+    ),
 ]

@@ -32,14 +32,22 @@ def _kind_label(kind: BackupKind) -> str:
 
 def _already_open(error: instance_lock.AlreadyRunningError) -> int:
     who = str(error.pid) if error.pid is not None else "?"
-    return _fail(translate("cli", "Prospect Desk has the card file %1 open (process %2): close it first.")
-                 .replace("%1", str(error.db_path)).replace("%2", who))
+    return _fail(
+        translate("cli", "Prospect Desk has the card file %1 open (process %2): close it first.")
+        .replace("%1", str(error.db_path))
+        .replace("%2", who)
+    )
 
 
 def _backup_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", nargs="?", metavar="FILE",
-                        help=translate("cli", "where to write the copy (default: the backups folder "
-                                "beside the card file)"))
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help=translate(
+            "cli", "where to write the copy (default: the backups folder beside the card file)"
+        ),
+    )
 
 
 def _run_backup(args: argparse.Namespace) -> int:
@@ -47,11 +55,17 @@ def _run_backup(args: argparse.Namespace) -> int:
     try:
         path = backups.make_backup(db_path, BackupKind.MANUAL, args.file)
     except backups.BackupError as error:
-        return _fail(translate("cli", "No backup was made of %1: %2").replace("%1", str(db_path))
-                     .replace("%2", error.detail or str(error.path)))
+        return _fail(
+            translate("cli", "No backup was made of %1: %2")
+            .replace("%1", str(db_path))
+            .replace("%2", error.detail or str(error.path))
+        )
     except OSError as error:
-        return _fail(translate("cli", "No backup was made of %1: %2").replace("%1", str(db_path))
-                     .replace("%2", str(error)))
+        return _fail(
+            translate("cli", "No backup was made of %1: %2")
+            .replace("%1", str(db_path))
+            .replace("%2", str(error))
+        )
     print(path)
     return EXIT_OK
 
@@ -70,18 +84,31 @@ def _run_restore(args: argparse.Namespace) -> int:
     except instance_lock.AlreadyRunningError as error:
         return _already_open(error)
     except OSError as error:
-        return _fail(translate("cli", "The card file %1 cannot be replaced: %2").replace("%1", str(db_path))
-                     .replace("%2", str(error)))
+        return _fail(
+            translate("cli", "The card file %1 cannot be replaced: %2")
+            .replace("%1", str(db_path))
+            .replace("%2", str(error))
+        )
     with lock:
         try:
             aside = backups.restore_backup(db_path, backup)
         except backups.BackupCheckFailedError as error:
-            return _fail(translate("cli", "%1 is not a sound backup, so nothing was changed: %2")
-                         .replace("%1", str(backup)).replace("%2", error.detail))
+            return _fail(
+                translate("cli", "%1 is not a sound backup, so nothing was changed: %2")
+                .replace("%1", str(backup))
+                .replace("%2", error.detail)
+            )
         except (backups.BackupError, OSError) as error:
-            return _fail(translate("cli", "The backup could not be restored, so nothing was changed: %1")
-                         .replace("%1", str(error)))
-    print(translate("cli", "Restored %1 to %2.").replace("%1", str(backup)).replace("%2", str(db_path)))
+            return _fail(
+                translate(
+                    "cli", "The backup could not be restored, so nothing was changed: %1"
+                ).replace("%1", str(error))
+            )
+    print(
+        translate("cli", "Restored %1 to %2.")
+        .replace("%1", str(backup))
+        .replace("%2", str(db_path))
+    )
     if aside is not None:
         print(translate("cli", "The previous card file was kept as %1").replace("%1", str(aside)))
     return EXIT_OK
@@ -98,17 +125,35 @@ def _run_list(args: argparse.Namespace) -> int:
         print(translate("cli", "No backups of %1 yet.").replace("%1", str(db_path)))
         return EXIT_OK
     for info in found:
-        print(f"{info.created:%Y-%m-%d %H:%M:%S}  {_kind_label(info.kind):<18}"
-              f"  {info.size:>12,}  {info.path}")
+        print(
+            f"{info.created:%Y-%m-%d %H:%M:%S}  {_kind_label(info.kind):<18}"
+            f"  {info.size:>12,}  {info.path}"
+        )
     return EXIT_OK
 
 
 COMMANDS: list[Command] = [
-    Command("backup", lambda: translate("cli", "make a checked copy of the card file now; prints its path"),
-            _backup_arguments, _run_backup, opens_database=False),
-    Command("restore", lambda: translate("cli", "put a backup in place of the card file, keeping the "
-                                  "current file beside it"),
-            _restore_arguments, _run_restore, opens_database=False),
-    Command("backups", lambda: translate("cli", "list the backups of the card file, newest first"),
-            _no_arguments, _run_list, opens_database=False),
+    Command(
+        "backup",
+        lambda: translate("cli", "make a checked copy of the card file now; prints its path"),
+        _backup_arguments,
+        _run_backup,
+        opens_database=False,
+    ),
+    Command(
+        "restore",
+        lambda: translate(
+            "cli", "put a backup in place of the card file, keeping the current file beside it"
+        ),
+        _restore_arguments,
+        _run_restore,
+        opens_database=False,
+    ),
+    Command(
+        "backups",
+        lambda: translate("cli", "list the backups of the card file, newest first"),
+        _no_arguments,
+        _run_list,
+        opens_database=False,
+    ),
 ]
