@@ -6,8 +6,14 @@ import sys
 
 from prospect_desk.follow_ups import agenda
 from prospect_desk.ics_export import export_ics
-from prospect_desk.validation import DateParseError, parse_date
-from ui.cli_command import EXIT_FAILED, EXIT_OK, Command, translate
+from ui.cli_command import (
+    EXIT_FAILED,
+    EXIT_OK,
+    Command,
+    date_option,
+    translate,
+    write_failed,
+)
 from ui.follow_up_text import item_reason, kind_label
 
 
@@ -39,17 +45,8 @@ def _date_range(args: argparse.Namespace):
     """(start, end), or None after saying on stderr what is wrong."""
     dates = []
     for option, text in (("--from", args.start), ("--to", args.end)):
-        try:
-            day = parse_date(text)
-        except DateParseError:
-            day = None
+        day = date_option(option, text)
         if day is None:
-            print(
-                translate("cli", "%1: “%2” is not a date; write it as 2025-03-04.")
-                .replace("%1", option)
-                .replace("%2", text),
-                file=sys.stderr,
-            )
             return None
         dates.append(day)
     if dates[1] < dates[0]:
@@ -78,13 +75,7 @@ def _run_calendar(args: argparse.Namespace) -> int:
     try:
         count = export_ics(dates[0], dates[1], args.ics)
     except OSError as error:
-        print(
-            translate("cli", "%1 could not be written: %2")
-            .replace("%1", args.ics)
-            .replace("%2", error.strerror or str(error)),
-            file=sys.stderr,
-        )
-        return EXIT_FAILED
+        return write_failed(args.ics, error)
     print(
         translate("cli", "%1 events written to %2.")
         .replace("%1", str(count))

@@ -1,6 +1,7 @@
 """What a subcommand is, for ui/cli.py and each feature's ui/cli_*.py."""
 
 import argparse
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,3 +26,68 @@ class Command:
     damaged file, say); it finds the file with `resolve_db_path(args.db)`."""
     needs_gui: bool = False
     """True for a command that paints (printing): it needs a QGuiApplication."""
+
+
+# --- what several subcommands do alike ------------------------------------------
+def date_option(option: str, text: str):
+    """The date given to `option`, or None after saying on stderr that it is not one."""
+    from prospect_desk.validation import DateParseError, parse_date
+
+    try:
+        day = parse_date(text)
+    except DateParseError:
+        day = None
+    if day is None:
+        print(
+            translate("cli", "%1: “%2” is not a date; write it as 2025-03-04.")
+            .replace("%1", option)
+            .replace("%2", text),
+            file=sys.stderr,
+        )
+    return day
+
+
+def write_failed(path: str, error: OSError) -> int:
+    """Say that `path` could not be written, and give the exit code for it."""
+    print(
+        translate("cli", "%1 could not be written: %2")
+        .replace("%1", path)
+        .replace("%2", error.strerror or str(error)),
+        file=sys.stderr,
+    )
+    return EXIT_FAILED
+
+
+def open_for_import(path: str, sheet: str | None = None):
+    """The sheet to import, after a pre-import backup; None, with the reason on
+    stderr, when the file cannot be read or no backup can be made."""
+    # Imported here: the spreadsheet readers are not needed by other subcommands.
+    from prospect_desk.backups import BackupError, BackupKind, make_backup
+    from prospect_desk.models import db
+    from prospect_desk.spreadsheet_read import SpreadsheetError, read_sheet
+    from ui.import_messages import read_problem_text
+
+    try:
+        table = read_sheet(path, sheet)
+    except SpreadsheetError as error:
+        print(read_problem_text(error), file=sys.stderr)
+        return None
+    except OSError as error:
+        print(
+            translate("cli", "The file %1 could not be opened: %2")
+            .replace("%1", path)
+            .replace("%2", error.strerror or str(error)),
+            file=sys.stderr,
+        )
+        return None
+    try:
+        make_backup(db.obj.database, BackupKind.PRE_IMPORT)
+    except (BackupError, OSError) as error:
+        print(
+            translate(
+                "cli", "No backup of the card file could be made, so nothing was imported: %1"
+            ).replace("%1", str(error)),
+            file=sys.stderr,
+        )
+        return None
+    return table

@@ -3,19 +3,22 @@
 import argparse
 import sys
 
-from prospect_desk.backups import BackupError, BackupKind, make_backup
 from prospect_desk.builtin_labels import BUILTIN_CIRCLE_LABELS
 from prospect_desk.card_query import CardFilter, card_ids
 from prospect_desk.circles import list_circles
 from prospect_desk.excel_export import export_cards
 from prospect_desk.excel_import import DuplicateMode, import_cards, save_rejects
 from prospect_desk.header_mapping import normalise
-from prospect_desk.models import db
-from prospect_desk.spreadsheet_read import SpreadsheetError, read_sheet
 from ui import settings
-from ui.cli_command import EXIT_FAILED, EXIT_OK, Command, translate
+from ui.cli_command import (
+    EXIT_FAILED,
+    EXIT_OK,
+    Command,
+    open_for_import,
+    translate,
+)
 from ui.import_mappings import initial_mapping
-from ui.import_messages import import_problem_text, read_problem_text
+from ui.import_messages import import_problem_text
 from ui.labels import circle_name
 
 
@@ -48,28 +51,8 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    try:
-        table = read_sheet(args.file, args.sheet)
-    except SpreadsheetError as error:
-        print(read_problem_text(error), file=sys.stderr)
-        return EXIT_FAILED
-    except OSError as error:
-        print(
-            translate("cli", "The file %1 could not be opened: %2")
-            .replace("%1", args.file)
-            .replace("%2", error.strerror or str(error)),
-            file=sys.stderr,
-        )
-        return EXIT_FAILED
-    try:
-        make_backup(db.obj.database, BackupKind.PRE_IMPORT)
-    except (BackupError, OSError) as error:
-        print(
-            translate(
-                "cli", "No backup of the card file could be made, so nothing was imported: %1"
-            ).replace("%1", str(error)),
-            file=sys.stderr,
-        )
+    table = open_for_import(args.file, args.sheet)
+    if table is None:
         return EXIT_FAILED
     result = import_cards(table, initial_mapping(table.headers), DuplicateMode(args.on_duplicate))
     duplicates = result.duplicates_skipped + result.duplicates_added + result.updated

@@ -4,8 +4,14 @@ import argparse
 import sys
 
 from prospect_desk.enums import FollowUpKind
-from prospect_desk.validation import DateParseError, parse_date
-from ui.cli_command import EXIT_FAILED, EXIT_OK, Command, translate
+from ui.cli_command import (
+    EXIT_FAILED,
+    EXIT_OK,
+    Command,
+    date_option,
+    translate,
+    write_failed,
+)
 from ui.paged_print import PAPER_SIZES, cjk_family, no_cjk_font_message
 
 
@@ -43,30 +49,15 @@ def _callsheet_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _day(option: str, text: str):
-    try:
-        day = parse_date(text)
-    except DateParseError:
-        day = None
-    if day is None:
-        print(
-            translate("cli", "%1: “%2” is not a date; write it as 2025-03-04.")
-            .replace("%1", option)
-            .replace("%2", text),
-            file=sys.stderr,
-        )
-    return day
-
-
 def _run_callsheet(args: argparse.Namespace) -> int:
     from ui.call_sheet_print import CallSheetOptions, write_call_sheet_pdf
 
-    start = _day("--date", args.date)
+    start = date_option("--date", args.date)
     if start is None:
         return EXIT_FAILED
     end = start
     if args.end:
-        end = _day("--to", args.end)
+        end = date_option("--to", args.end)
         if end is None:
             return EXIT_FAILED
         if end < start:
@@ -80,13 +71,7 @@ def _run_callsheet(args: argparse.Namespace) -> int:
     try:
         pages = write_call_sheet_pdf(args.pdf, options)
     except OSError as error:
-        print(
-            translate("cli", "%1 could not be written: %2")
-            .replace("%1", args.pdf)
-            .replace("%2", error.strerror or str(error)),
-            file=sys.stderr,
-        )
-        return EXIT_FAILED
+        return write_failed(args.pdf, error)
     print(
         translate("cli", "%2 written (%1 pages).").replace("%1", str(pages)).replace("%2", args.pdf)
     )

@@ -5,17 +5,20 @@ import argparse
 import datetime
 import sys
 
-from prospect_desk.backups import BackupError, BackupKind, make_backup
 from prospect_desk.deal_import import DealImportProblem, RejectedRow, RowProblem, import_deals
 from prospect_desk.excel_export import atomic_xlsx
 from prospect_desk.excel_import import save_rejects
-from prospect_desk.models import db
 from prospect_desk.receivables import ageing
 from prospect_desk.reports import lapsed_customers, loss_rates, pareto_customers
-from prospect_desk.spreadsheet_read import SpreadsheetError, read_sheet
-from prospect_desk.validation import DateParseError, parse_date
-from ui.cli_command import EXIT_FAILED, EXIT_OK, Command, translate
-from ui.import_messages import read_problem_text
+from ui.cli_command import (
+    EXIT_FAILED,
+    EXIT_OK,
+    Command,
+    date_option,
+    open_for_import,
+    translate,
+    write_failed,
+)
 from ui.labels import CHANNELS, LAPSE_REASONS, WIN_BACK_APPROACHES, label
 
 REPORTS = ("lapsed", "pareto", "ageing")
@@ -161,20 +164,7 @@ def _write_xlsx(path: str, title: str, headers: list[str], rows: list[list]) -> 
 
 
 def _as_of(text: str | None) -> datetime.date | None:
-    if not text:
-        return datetime.date.today()
-    try:
-        day = parse_date(text)
-    except DateParseError:
-        day = None
-    if day is None:
-        print(
-            translate("cli", "%1: “%2” is not a date; write it as 2025-03-04.")
-            .replace("%1", "--as-of")
-            .replace("%2", text),
-            file=sys.stderr,
-        )
-    return day
+    return date_option("--as-of", text) if text else datetime.date.today()
 
 
 def loss_sentence(as_of: datetime.date) -> str | None:
@@ -205,13 +195,7 @@ def _run_report(args: argparse.Namespace) -> int:
         try:
             _write_xlsx(args.xlsx, args.report, headers, rows)
         except OSError as error:
-            print(
-                translate("cli", "%1 could not be written: %2")
-                .replace("%1", args.xlsx)
-                .replace("%2", error.strerror or str(error)),
-                file=sys.stderr,
-            )
-            return EXIT_FAILED
+            return write_failed(args.xlsx, error)
         print(
             translate("cli", "%1 rows written to %2.")
             .replace("%1", str(len(rows)))
@@ -259,28 +243,8 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_import_deals(args: argparse.Namespace) -> int:
-    try:
-        table = read_sheet(args.file)
-    except SpreadsheetError as error:
-        print(read_problem_text(error), file=sys.stderr)
-        return EXIT_FAILED
-    except OSError as error:
-        print(
-            translate("cli", "The file %1 could not be opened: %2")
-            .replace("%1", args.file)
-            .replace("%2", error.strerror or str(error)),
-            file=sys.stderr,
-        )
-        return EXIT_FAILED
-    try:
-        make_backup(db.obj.database, BackupKind.PRE_IMPORT)
-    except (BackupError, OSError) as error:
-        print(
-            translate(
-                "cli", "No backup of the card file could be made, so nothing was imported: %1"
-            ).replace("%1", str(error)),
-            file=sys.stderr,
-        )
+    table = open_for_import(args.file)
+    if table is None:
         return EXIT_FAILED
     result = import_deals(table)
     print(
