@@ -59,11 +59,15 @@ class TodayView(AgendaActions, QWidget):
         self.move_button.clicked.connect(self.move)
         self.open_button = QPushButton(self.tr("Open card"))
         self.open_button.clicked.connect(self.open_current)
+        self.print_button = QPushButton(self.tr("Print call sheet…"))
+        self.print_button.setObjectName("todayPrintCallSheet")
+        self.print_button.clicked.connect(self.print_call_sheet)
         buttons = QHBoxLayout()
         for button in (self.done_button, self.skip_button, self.move_button):
             buttons.addWidget(button)
         buttons.addStretch()
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.print_button)
         hint = QLabel(self.tr("Double-click a line to open its card."))
         hint.setStyleSheet("color: palette(mid);")
 
@@ -136,6 +140,15 @@ class TodayView(AgendaActions, QWidget):
         item = self.current_item()
         if item is not None:
             self.openCard.emit(item.card_id)
+
+    def print_call_sheet(self) -> QWidget:
+        """The call sheet dialog, set to the day shown here."""
+        from ui.call_sheet_print import CallSheetDialog
+
+        dialog = CallSheetDialog(self.today, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
 
 
