@@ -15,7 +15,7 @@ from enum import Enum, StrEnum
 
 from peewee import fn
 
-from prospect_desk import search_keys
+from prospect_desk import import_history, search_keys
 from prospect_desk.builtin_labels import BUILTIN_CIRCLE_LABELS
 from prospect_desk.cards import CardData, derived_columns
 from prospect_desk.enums import Kind
@@ -502,20 +502,22 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
                 progress: ProgressCallback | None = None,
                 cancelled: CancelCheck | None = None) -> ImportResult:
     """Read `sheet` of the file at `path` and import it (see `import_cards`)."""
-    return import_cards(read_sheet(path, sheet), mapping, duplicate_mode, progress, cancelled)
+    return import_cards(read_sheet(path, sheet), mapping, duplicate_mode, progress, cancelled,
+                        file_name=os.path.basename(path))
 
 
 def import_cards(table: SheetTable, mapping: Mapping | None = None,
                  duplicate_mode: DuplicateMode = DuplicateMode.SKIP,
                  progress: ProgressCallback | None = None,
-                 cancelled: CancelCheck | None = None) -> ImportResult:
+                 cancelled: CancelCheck | None = None, file_name: str = "") -> ImportResult:
     """Import the rows of `table` as cards, all in one transaction.
 
     Rows with a bad value are left out and listed in `rejected`; rows that
     duplicate a live card or an earlier row are skipped, update it, or are
     added anyway, as `duplicate_mode` says. `progress(done, total)` is called
     every few hundred rows and `cancelled()` checked as often: when it returns
-    True, ImportCancelled is raised and the database is as it was."""
+    True, ImportCancelled is raised and the database is as it was. The import
+    is recorded in the import history (under `file_name`), so it can be undone."""
     mode = DuplicateMode(duplicate_mode)
     steps = _Progress(2 * table.row_count, progress, cancelled)
     duplicates = _DuplicateIndex()
@@ -524,7 +526,12 @@ def import_cards(table: SheetTable, mapping: Mapping | None = None,
     with db.atomic():
         # Referrers may point at rows further down: check the links at commit.
         db.execute_sql("PRAGMA defer_foreign_keys = ON")
-        _write(plan, duplicates, steps)
+        batch_id = import_history.start_batch(import_history.BatchKind.CARDS, file_name,
+                                              table.sheet_name)
+        _write(plan, duplicates, steps, batch_id)
+        result = plan.result
+        import_history.finish_batch(batch_id, result.imported, result.updated,
+                                    result.duplicates_skipped, len(result.rejected))
     if progress is not None:
         progress(steps.total, steps.total)
     return plan.result
@@ -581,14 +588,15 @@ def _merge(into: ParsedRow, parsed: ParsedRow) -> None:
     into.next_revisit = parsed.next_revisit or into.next_revisit
 
 
-_INSERT_COLUMNS = ["id", *_DATA_NAMES, "sort_name", "search_text", "created_at", "updated_at"]
+_INSERT_COLUMNS = ["id", *_DATA_NAMES, "sort_name", "search_text", "created_at", "updated_at",
+                   "import_batch_id"]
 _INSERT_SQL = 'INSERT INTO "card" ({}) VALUES ({})'.format(
     ", ".join(f'"{c}"' for c in _INSERT_COLUMNS), ", ".join("?" * len(_INSERT_COLUMNS)))
 _DATE_INDEXES = [i for i, c in enumerate(_INSERT_COLUMNS)
                  if c in ("first_contact", "transaction_date", "birthday")]
 
 
-def _write(plan: _Plan, duplicates: _DuplicateIndex, steps: _Progress) -> None:
+def _write(plan: _Plan, duplicates: _DuplicateIndex, steps: _Progress, batch_id: int) -> None:
     """Circles first (cards point at them), then the new cards with ids given
     here (so referrers and follow-ups can point at them), then the updates.
     The INSERT is one prepared statement run over each chunk of rows: peewee's
@@ -610,7 +618,8 @@ def _write(plan: _Plan, duplicates: _DuplicateIndex, steps: _Progress) -> None:
         for offset, row in enumerate(chunk, start=next_id + start):
             circle_id = circles.get(row.circle.casefold()) if row.circle else None
             keys = derived_columns(CardData(*row.values))
-            line = [offset, *row.values, keys["sort_name"], keys["search_text"], now, now]
+            line = [offset, *row.values, keys["sort_name"], keys["search_text"], now, now,
+                    batch_id]
             line[_CIRCLE_COLUMN] = circle_id
             line[_REFERRER_COLUMN] = referrer_of(row, offset)
             for index in _DATE_INDEXES:
@@ -624,7 +633,7 @@ def _write(plan: _Plan, duplicates: _DuplicateIndex, steps: _Progress) -> None:
         result.imported += len(chunk)
         steps.step(len(chunk))
     for card_id, rows in plan.updates.items():
-        _update_card(card_id, rows, circles, referrer_of, follow_ups, str(now))
+        _update_card(card_id, rows, circles, referrer_of, follow_ups, str(now), batch_id)
     result.follow_ups_created = _add_revisits(follow_ups, next_id, now)
 
 
@@ -635,10 +644,11 @@ _REFERRER_COLUMN = _INSERT_COLUMNS.index("referrer_id")
 
 def _update_card(card_id: int, rows: list[ParsedRow], circles: dict[str, int],
                  referrer_of: Callable[[ParsedRow, int], int | None],
-                 follow_ups: list[tuple[int, datetime.date]], now: str) -> None:
+                 follow_ups: list[tuple[int, datetime.date]], now: str, batch_id: int) -> None:
     card = Card.get_by_id(card_id)
     values = {n: getattr(card, n) for n in _DATA_NAMES if not n.endswith("_id")}
     data = CardData(**values, circle_id=card.circle_id, referrer_id=card.referrer_id)
+    before = CardData(**values, circle_id=card.circle_id, referrer_id=card.referrer_id)
     for row in rows:
         for name in row.given:
             setattr(data, name, getattr(row.data, name))
@@ -651,6 +661,7 @@ def _update_card(card_id: int, rows: list[ParsedRow], circles: dict[str, int],
     changes = {n: getattr(data, n) for n in _DATA_NAMES if not n.endswith("_id")}
     Card.update(**changes, circle=data.circle_id, referrer=data.referrer_id,
                 **derived_columns(data), updated_at=now).where(Card.id == card_id).execute()
+    import_history.record_update(batch_id, card_id, before, data)
 
 
 _FOLLOW_UP_SQL = ('INSERT INTO "follow_up" ("card_id", "kind", "due_date", "reason", "status",'

@@ -84,6 +84,9 @@ class Card(BaseModel):
     # the rule setting), and why they lapsed (enums.LapseReason).
     lapse_months = IntegerField(null=True)
     lapse_reason = TextField(null=True)
+    # The import that added the card (None: typed in, or added before 0006).
+    import_batch = DeferredForeignKey("ImportBatch", null=True, on_delete="SET NULL",
+                                      backref="cards")
 
     @property
     def company(self) -> str:
@@ -179,4 +182,30 @@ class Campaign(BaseModel):
     created_at = DateTimeField(default=_now)
 
 
-ALL_MODELS = [Circle, Card, Activity, FollowUp, Deal, Payment, Setting, Campaign]
+class ImportBatch(BaseModel):
+    """One import of a file: what it did, and whether it was undone."""
+
+    id = AutoField()
+    kind = TextField()  # import_history.BatchKind
+    file_name = TextField()
+    sheet = TextField()
+    created_at = DateTimeField(default=_now)
+    added = IntegerField()
+    updated = IntegerField()
+    skipped = IntegerField()
+    rejected = IntegerField()
+    undone_at = DateTimeField(null=True)
+
+
+class ImportBatchUpdate(BaseModel):
+    """A card an import updated: its values before and after, as JSON."""
+
+    id = AutoField()
+    batch = ForeignKeyField(ImportBatch, on_delete="CASCADE", backref="updates")
+    card = ForeignKeyField(Card, on_delete="CASCADE", backref="import_updates")
+    before = TextField()
+    after = TextField()
+
+
+ALL_MODELS = [Circle, Card, Activity, FollowUp, Deal, Payment, Setting, Campaign,
+              ImportBatch, ImportBatchUpdate]

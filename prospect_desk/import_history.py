@@ -1,0 +1,197 @@
+"""The import history: every import of cards is a batch that can be undone.
+
+An import calls `start_batch` inside its transaction, writes its cards with
+the batch's id in the card's `import_batch_id` column, calls `record_update`
+for each existing card it changes (its values before and after), and ends
+with `finish_batch`. Nothing here costs anything per added card.
+
+`undo_batch` takes a whole import back in one transaction: the cards it added
+go to the trash (nothing is destroyed: they can be restored from the trash
+until it is emptied), and the cards it updated get their earlier values back
+unless they were changed after the import: those are left as they are and
+listed, so the user can look at them.
+"""
+
+import dataclasses
+import datetime
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from prospect_desk.cards import CARD_FIELDS, CardData, card_data, derived_columns
+from prospect_desk.models import Card, ImportBatch, ImportBatchUpdate, _now, db
+
+_DATE_FIELDS = frozenset({"first_contact", "transaction_date", "birthday"})
+
+
+class BatchKind(StrEnum):
+    CARDS = "cards"
+
+
+class BatchState(StrEnum):
+    DONE = "done"
+    UNDONE = "undone"
+
+
+class UndoProblem(StrEnum):
+    NOT_FOUND = "not_found"
+    ALREADY_UNDONE = "already_undone"
+
+
+class UndoError(Exception):
+    def __init__(self, batch_id: int, problem: UndoProblem):
+        super().__init__(f"{problem}: import {batch_id}")
+        self.batch_id = batch_id
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    id: int
+    kind: BatchKind
+    file_name: str
+    sheet: str
+    created_at: datetime.datetime
+    added: int
+    updated: int
+    skipped: int
+    rejected: int
+    undone_at: datetime.datetime | None
+
+    @property
+    def state(self) -> BatchState:
+        return BatchState.UNDONE if self.undone_at is not None else BatchState.DONE
+
+    @property
+    def can_undo(self) -> bool:
+        return self.undone_at is None and (self.added or self.updated) > 0
+
+
+@dataclass
+class UndoResult:
+    batch_id: int
+    trashed: int = 0
+    """Added cards moved to the trash."""
+    trashed_changed_since: int = 0
+    """Of those, how many had been changed after the import (they are in the trash too)."""
+    restored: int = 0
+    """Updated cards given back their values from before the import."""
+    kept: list[tuple[int, str]] = field(default_factory=list)
+    """Updated cards changed after the import, left as they are: (id, name)."""
+
+
+# Recording -----------------------------------------------------------------------
+
+def start_batch(kind: BatchKind, file_name: str, sheet: str) -> int:
+    """A new batch, counts zero; call inside the import's transaction."""
+    return ImportBatch.insert(kind=kind.value, file_name=file_name, sheet=sheet,
+                              created_at=_now(), added=0, updated=0, skipped=0,
+                              rejected=0).execute()
+
+
+def finish_batch(batch_id: int, added: int, updated: int, skipped: int, rejected: int) -> None:
+    ImportBatch.update(added=added, updated=updated, skipped=skipped,
+                       rejected=rejected).where(ImportBatch.id == batch_id).execute()
+
+
+def card_values_json(data: CardData) -> str:
+    """A card's editable values as JSON (dates as ISO text)."""
+    values = {}
+    for name in CARD_FIELDS:
+        value = getattr(data, name)
+        if isinstance(value, datetime.date):
+            value = value.isoformat()
+        values[name] = value
+    return json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+
+def _card_from_json(text: str) -> CardData:
+    values = json.loads(text)
+    known = {}
+    for name in CARD_FIELDS:
+        if name not in values:
+            continue
+        value = values[name]
+        if name in _DATE_FIELDS and value:
+            value = datetime.date.fromisoformat(value)
+        known[name] = value
+    return CardData(**known)
+
+
+def record_update(batch_id: int, card_id: int, before: CardData, after: CardData) -> None:
+    """Remember an existing card's values before and after an import changed it."""
+    ImportBatchUpdate.insert(batch=batch_id, card=card_id, before=card_values_json(before),
+                             after=card_values_json(after)).execute()
+
+
+# Reading -------------------------------------------------------------------------
+
+def _info(batch: ImportBatch) -> BatchInfo:
+    return BatchInfo(id=batch.id, kind=BatchKind(batch.kind), file_name=batch.file_name,
+                     sheet=batch.sheet, created_at=batch.created_at, added=batch.added,
+                     updated=batch.updated, skipped=batch.skipped, rejected=batch.rejected,
+                     undone_at=batch.undone_at)
+
+
+def list_batches() -> list[BatchInfo]:
+    """Every import, newest first."""
+    query = ImportBatch.select().order_by(ImportBatch.created_at.desc(), ImportBatch.id.desc())
+    return [_info(batch) for batch in query]
+
+
+def get_batch(batch_id: int) -> BatchInfo:
+    batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
+    if batch is None:
+        raise UndoError(batch_id, UndoProblem.NOT_FOUND)
+    return _info(batch)
+
+
+# Undoing -------------------------------------------------------------------------
+
+def undo_batch(batch_id: int) -> UndoResult:
+    """Take the import `batch_id` back, all in one transaction (see the module
+    text). Raises UndoError when there is no such import or it was undone."""
+    with db.atomic():
+        batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
+        if batch is None:
+            raise UndoError(batch_id, UndoProblem.NOT_FOUND)
+        if batch.undone_at is not None:
+            raise UndoError(batch_id, UndoProblem.ALREADY_UNDONE)
+        now = _now()
+        result = UndoResult(batch_id)
+        live_added = Card.import_batch == batch_id
+        result.trashed_changed_since = (Card.select()
+                                        .where(live_added & Card.deleted_at.is_null()
+                                               & (Card.updated_at > batch.created_at))
+                                        .count())
+        result.trashed = (Card.update(deleted_at=now)
+                          .where(live_added & Card.deleted_at.is_null()).execute())
+        updates = (ImportBatchUpdate.select(ImportBatchUpdate, Card)
+                   .join(Card).where(ImportBatchUpdate.batch == batch_id)
+                   .order_by(ImportBatchUpdate.id))
+        for update in updates:
+            card = update.card
+            after = _card_from_json(update.after)
+            if card_data(card) != after:
+                result.kept.append((card.id, card.name))
+                continue
+            before = _card_from_json(update.before)
+            values = dataclasses.asdict(before)
+            values["circle"] = values.pop("circle_id")
+            values["referrer"] = values.pop("referrer_id")
+            for key in ("circle", "referrer"):
+                target = values[key]
+                if target is not None and not _exists(key, target):
+                    values[key] = None  # deleted for good since
+            Card.update(**values, **derived_columns(before), updated_at=now).where(
+                Card.id == card.id).execute()
+            result.restored += 1
+        ImportBatch.update(undone_at=now).where(ImportBatch.id == batch_id).execute()
+    return result
+
+
+def _exists(key: str, target: int) -> bool:
+    from prospect_desk.models import Circle
+
+    model = Circle if key == "circle" else Card
+    return model.select().where(model.id == target).exists()
