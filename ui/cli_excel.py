@@ -2,6 +2,7 @@
 
 import argparse
 import sys
+from pathlib import Path
 
 from prospect_desk.builtin_labels import BUILTIN_CIRCLE_LABELS
 from prospect_desk.card_query import CardFilter, card_ids
@@ -54,7 +55,12 @@ def _run_import(args: argparse.Namespace) -> int:
     table = open_for_import(args.file, args.sheet)
     if table is None:
         return EXIT_FAILED
-    result = import_cards(table, initial_mapping(table.headers), DuplicateMode(args.on_duplicate))
+    result = import_cards(
+        table,
+        initial_mapping(table.headers),
+        DuplicateMode(args.on_duplicate),
+        file_name=Path(args.file).name,
+    )
     duplicates = result.duplicates_skipped + result.duplicates_added + result.updated
     print(
         translate(
