@@ -12,19 +12,29 @@ it schedules no follow-ups: the sales are history.
 import datetime
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from peewee import chunked
 
-from prospect_desk.enums import DealOutcome, Stage
-from prospect_desk.excel_import import RejectedRow, RowProblem, cell_date, phone_key
+from prospect_desk.cards import CardData, CardInvalidError, create_card
+from prospect_desk.enums import DealOutcome, Kind, Stage
+from prospect_desk.excel_import import (
+    ImportCancelled,
+    RejectedRow,
+    RowProblem,
+    cell_date,
+    phone_key,
+)
 from prospect_desk.header_mapping import normalise
 from prospect_desk.models import Card, Deal, Payment, _now, db
 from prospect_desk.spreadsheet_read import Cell, SheetTable, cell_text, is_blank, read_sheet
 from prospect_desk.validation import DateParseError
 
 MIN_PHONE_DIGITS = 6
+PROGRESS_EVERY = 500
+"""Rows read or written between two progress reports (and cancel checks)."""
 
 
 class DealField(StrEnum):
@@ -106,6 +116,30 @@ def parse_cents(value: Cell) -> int | None:
     return round(number * 100)
 
 
+@dataclass(frozen=True)
+class Customer:
+    """The customer as the row names them."""
+
+    name: str
+    company: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Sale:
+    card_id: int | None
+    """None while the customer matches no card, or several."""
+    date: datetime.date
+    product: str
+    amount_cents: int
+    outcome: DealOutcome
+    paid_cents: int
+    due_date: datetime.date | None
+    row_number: int = 0
+    customer: Customer = Customer("", "", "", "")
+
+
 @dataclass
 class UnmatchedRow:
     row_number: int
@@ -114,6 +148,19 @@ class UnmatchedRow:
     """NO_CARD or SEVERAL_CARDS."""
     card_ids: list[int]
     """The cards that match, for SEVERAL_CARDS."""
+    sale: Sale | None = field(default=None, repr=False)
+    """The sale as read, to import once the user says whose it is."""
+
+
+class Resolve(StrEnum):
+    """What to do with an unmatched row, besides naming its card by id."""
+
+    NEW_CARD = "new_card"
+    SKIP = "skip"
+
+
+Resolution = int | Resolve
+"""A card id, or Resolve.NEW_CARD / Resolve.SKIP."""
 
 
 @dataclass
@@ -122,17 +169,14 @@ class DealImportResult:
     imported: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
     unmatched: list[UnmatchedRow] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class _Sale:
-    card_id: int
-    date: datetime.date
-    product: str
-    amount_cents: int
-    outcome: DealOutcome
-    paid_cents: int
-    due_date: datetime.date | None
+    """Rows whose customer matched no card or several, and that were not resolved."""
+    matched: dict[int, int] = field(default_factory=dict)
+    """Row number to card id, for each row that matched one card."""
+    skipped: int = 0
+    """Unmatched rows the user chose to leave out."""
+    cards_created: int = 0
+    resolved: int = 0
+    """Unmatched rows imported on the card the user picked or created."""
 
 
 class _CardMatcher:
@@ -174,7 +218,7 @@ def _text(cells: list[Cell], mapping: dict[DealField, int], f: DealField) -> str
 
 def _parse(number: int, cells: list[Cell], headers: list[str],
            mapping: dict[DealField, int], matcher: _CardMatcher,
-           result: DealImportResult) -> _Sale | None:
+           result: DealImportResult) -> Sale | None:
     problems: list[RowProblem] = []
 
     def problem(f: DealField | None, reason: DealImportProblem) -> None:
@@ -221,31 +265,140 @@ def _parse(number: int, cells: list[Cell], headers: list[str],
         result.rejected.append(RejectedRow(number, list(cells), problems))
         return None
     cards = matcher.match(name, company, phone, email)
+    sale = Sale(next(iter(cards)) if len(cards) == 1 else None, date,
+                _text(cells, mapping, DealField.PRODUCT), amount or 0, outcome, paid or 0,
+                due_date, number, Customer(name, company, phone, email))
     if len(cards) != 1:
         result.unmatched.append(UnmatchedRow(
             number, list(cells),
             DealImportProblem.NO_CARD if not cards else DealImportProblem.SEVERAL_CARDS,
-            sorted(cards)))
+            sorted(cards), sale))
         return None
-    return _Sale(next(iter(cards)), date, _text(cells, mapping, DealField.PRODUCT),
-                 amount or 0, outcome, paid or 0, due_date)
+    result.matched[number] = sale.card_id
+    return sale
 
 
-def import_deals(table: SheetTable) -> DealImportResult:
-    """Read every row, then write the good ones in one transaction."""
+Progress = Callable[[int, int], None]
+
+
+def _no_progress(_done: int, _total: int) -> None:
+    pass
+
+
+def _not_cancelled() -> bool:
+    return False
+
+
+def _scan(table: SheetTable, mapping: dict[DealField, int] | None, progress: Progress,
+          cancelled: Callable[[], bool]) -> tuple[DealImportResult, list[Sale]]:
     result = DealImportResult(list(table.headers))
-    mapping = map_headers(table.headers)
+    mapping = map_headers(table.headers) if mapping is None else mapping
     matcher = _CardMatcher()
     sales = []
-    for number, cells in table.rows():
+    total = table.row_count
+    for count, (number, cells) in enumerate(table.rows(), start=1):
+        if count % PROGRESS_EVERY == 0:
+            if cancelled():
+                raise ImportCancelled
+            progress(count, total)
         if all(is_blank(c) for c in cells):
             continue
         sale = _parse(number, cells, table.headers, mapping, matcher, result)
         if sale is not None:
             sales.append(sale)
+    progress(total, total)
+    return result, sales
+
+
+def check_deals(table: SheetTable, mapping: dict[DealField, int] | None = None,
+                progress: Progress = _no_progress,
+                cancelled: Callable[[], bool] = _not_cancelled) -> DealImportResult:
+    """What an import would do, writing nothing: the rows it would reject, the
+    rows whose customer matches no card or several, and the card each other row
+    matches (`imported` counts those rows)."""
+    result, sales = _scan(table, mapping, progress, cancelled)
+    result.imported = len(sales)
+    return result
+
+
+def _new_card(customer: Customer) -> int:
+    """A card for a customer the user says is new: a company card when the
+    customer is the company itself, else an individual working there."""
+    name = customer.name or customer.company or customer.email or customer.phone
+    company = customer.company.strip()
+    is_company = bool(company) and company.casefold() == name.casefold()
+    data = CardData(kind=Kind.COMPANY.value if is_company else Kind.INDIVIDUAL.value,
+                    name=name, employer="" if is_company else company,
+                    phone=customer.phone, email=customer.email)
+    try:
+        return create_card(data)
+    except CardInvalidError:  # an e-mail that is not one: the card without it
+        data.email = ""
+        return create_card(data)
+
+
+def _live_cards(card_ids: set[int]) -> set[int]:
+    found: set[int] = set()
+    for batch in chunked(sorted(card_ids), 500):
+        found.update(card_id for (card_id,) in Card.select(Card.id).where(
+            Card.id.in_(batch) & Card.deleted_at.is_null()).tuples())
+    return found
+
+
+def _resolve(result: DealImportResult, sales: list[Sale],
+             resolutions: dict[int, Resolution]) -> list[Sale]:
+    """The unmatched rows the user resolved become sales (on the picked card,
+    or on a new card: one per customer, however many rows name them)."""
+    picked = _live_cards({r for r in resolutions.values() if isinstance(r, int)})
+    created: dict[Customer, int] = {}
+    still: list[UnmatchedRow] = []
+    for row in result.unmatched:
+        choice = resolutions.get(row.row_number)
+        if isinstance(choice, str):
+            choice = Resolve(choice)
+        if choice is Resolve.SKIP:
+            result.skipped += 1
+            continue
+        if row.sale is None or (choice is not Resolve.NEW_CARD and choice not in picked):
+            still.append(row)  # not resolved, or the picked card is gone
+            continue
+        if choice is Resolve.NEW_CARD:
+            customer = row.sale.customer
+            key = Customer(customer.name.strip().casefold(), customer.company.strip().casefold(),
+                           phone_key(customer.phone), customer.email.strip().casefold())
+            if key not in created:
+                created[key] = _new_card(customer)
+                result.cards_created += 1
+            card_id = created[key]
+        else:
+            card_id = choice
+        sales.append(Sale(card_id, row.sale.date, row.sale.product, row.sale.amount_cents,
+                          row.sale.outcome, row.sale.paid_cents, row.sale.due_date,
+                          row.row_number, row.sale.customer))
+        result.matched[row.row_number] = card_id
+        result.resolved += 1
+    result.unmatched = still
+    return sales
+
+
+def import_deals(table: SheetTable, mapping: dict[DealField, int] | None = None,
+                 resolutions: dict[int, Resolution] | None = None,
+                 progress: Progress = _no_progress,
+                 cancelled: Callable[[], bool] = _not_cancelled) -> DealImportResult:
+    """Read every row, then write the good ones in one transaction. `mapping`
+    (field to column) replaces the recognised headers; `resolutions` says, for
+    an unmatched row (by row number), which card it is for, or to create a card
+    or skip it. Cancelling raises ImportCancelled and writes nothing."""
+    result, sales = _scan(table, mapping, progress, cancelled)
     with db.atomic():
+        if resolutions:
+            sales = _resolve(result, sales, resolutions)
         now = _now()
-        for sale in sales:
+        for count, sale in enumerate(sales, start=1):
+            if count % PROGRESS_EVERY == 0:
+                if cancelled():
+                    raise ImportCancelled
+                progress(count, len(sales))
             deal_id = Deal.insert(
                 card=sale.card_id, date=sale.date, product=sale.product,
                 amount_cents=sale.amount_cents, outcome=sale.outcome.value,
@@ -268,5 +421,9 @@ def import_deals(table: SheetTable) -> DealImportResult:
     return result
 
 
-def import_deals_file(path: str | os.PathLike, sheet: str | None = None) -> DealImportResult:
-    return import_deals(read_sheet(path, sheet))
+def import_deals_file(path: str | os.PathLike, sheet: str | None = None,
+                      mapping: dict[DealField, int] | None = None,
+                      resolutions: dict[int, Resolution] | None = None,
+                      progress: Progress = _no_progress,
+                      cancelled: Callable[[], bool] = _not_cancelled) -> DealImportResult:
+    return import_deals(read_sheet(path, sheet), mapping, resolutions, progress, cancelled)

@@ -138,6 +138,39 @@ def card_balance(card_id: int, as_of: datetime.date) -> CardBalance:
     return CardBalance(owed, overdue)
 
 
+@dataclass(frozen=True)
+class CardAccount:
+    """What a card's receivables come to: all that was due, what was paid
+    against it, what is still owed, how much of that is past its due date, and
+    the oldest due date still unpaid."""
+
+    due_cents: int
+    paid_cents: int
+    owed_cents: int
+    overdue_cents: int
+    oldest_overdue: datetime.date | None
+
+
+ACCOUNT_SQL = """
+SELECT COALESCE(SUM(x.due), 0), COALESCE(SUM(x.paid), 0),
+       COALESCE(SUM(MAX(x.due - x.paid, 0)), 0),
+       COALESCE(SUM(CASE WHEN x.due_date < ? AND x.due > x.paid THEN x.due - x.paid END), 0),
+       MIN(CASE WHEN x.due_date < ? AND x.due > x.paid THEN x.due_date END)
+FROM (SELECT d.due_date, COALESCE(d.amount_due_cents, d.amount_cents) AS due,
+             COALESCE((SELECT SUM(p.amount_cents) FROM payment AS p
+                       WHERE p.deal_id = d.id AND p.date <= ?), 0) AS paid
+      FROM deal AS d WHERE d.card_id = ? AND d.outcome = 'won' AND d.due_date IS NOT NULL) AS x
+"""
+
+
+def card_account(card_id: int, as_of: datetime.date) -> CardAccount:
+    """The card's receivables as of a day (payments made by then count)."""
+    day = as_of.isoformat()
+    due, paid, owed, overdue, oldest = db.execute_sql(
+        ACCOUNT_SQL, [day, day, day, card_id]).fetchone()
+    return CardAccount(due, paid, owed, overdue, _date(oldest))
+
+
 def classify_arrears(deal_id: int, kind: str, reason: str) -> None:
     """Class a receivable's arrears goodwill or malicious, with the reason given."""
     try:

@@ -295,6 +295,17 @@ def pareto_customers(start: datetime.date, end: datetime.date, as_of: datetime.d
     return _pareto(rows, make)
 
 
+def default_period(as_of: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The 80/20 view's period unless the user picks another: the last 12 months."""
+    return as_of - datetime.timedelta(days=365), as_of
+
+
+def top_customer_ids(as_of: datetime.date) -> set[int]:
+    """The cards in the top 20% of customers by revenue over the default period."""
+    start, end = default_period(as_of)
+    return {row.key for row in pareto_customers(start, end, no_contact_days=0).rows if row.top}
+
+
 GROUP_SQL = {
     "circle": """
 SELECT SUM(d.amount_cents) AS revenue, COUNT(*) AS n, g.id, g.name, g.builtin_key

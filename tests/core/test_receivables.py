@@ -10,9 +10,11 @@ from prospect_desk.cards import CardData, create_card
 from prospect_desk.enums import CreditStatus
 from prospect_desk.models import Deal, FollowUp
 from prospect_desk.receivables import (
+    CardAccount,
     ReceivableError,
     ReceivableProblem,
     ageing,
+    card_account,
     card_balance,
     classify_arrears,
     open_receivables,
@@ -160,3 +162,24 @@ def test_ageing_puts_what_is_owed_in_buckets_by_days_overdue():
         ("Li", (0, 0, 0, 0, 4_000), 4_000),
         ("Wang", (300, 300, 400, 500, 0), 1_500),
     ]
+
+
+def test_the_card_account_adds_up_due_paid_owed_and_the_oldest_overdue_date():
+    wang, li = card(), card("Li")
+    first = deal(wang, 10_000, due=D(2025, 2, 1))
+    deal(wang, 5_000, due=D(2025, 3, 1), due_amount=4_000)
+    paid_off = deal(wang, 2_000, due=D(2025, 1, 15))
+    deal(wang, 7_000, due=D(2025, 9, 1))          # not yet due
+    deal(wang, 9_000, outcome="lost", due=None)    # a lost deal owes nothing
+    record_payment(first, D(2025, 2, 10), 6_000)
+    record_payment(paid_off, D(2025, 1, 10), 2_000)
+    account = card_account(wang, D(2025, 4, 1))
+    assert account.due_cents == 10_000 + 4_000 + 2_000 + 7_000
+    assert account.paid_cents == 8_000
+    assert account.owed_cents == 4_000 + 4_000 + 7_000
+    assert account.overdue_cents == 4_000 + 4_000
+    # The paid-off deal was due earlier, but nothing of it is owed.
+    assert account.oldest_overdue == D(2025, 2, 1)
+    # Before the payment of 10 February, that payment does not count.
+    assert card_account(wang, D(2025, 2, 5)).paid_cents == 2_000
+    assert card_account(li, D(2025, 4, 1)) == CardAccount(0, 0, 0, 0, None)

@@ -18,6 +18,7 @@ from prospect_desk.reports import (
     set_lapse_months,
     set_lapse_reason,
     top_count,
+    top_customer_ids,
 )
 
 D = datetime.date
@@ -196,3 +197,15 @@ def test_pareto_by_circle_and_by_referrer_sums_the_groups():
     assert [(r.name, r.revenue_cents) for r in by_referrer.rows] == [("", 500), ("Referrer",
                                                                                500)]
     assert Card.get_by_id(a).referrer_id == referrer
+
+
+def test_the_top_customers_are_the_top_fifth_of_the_last_twelve_months():
+    ids = {name: card(name) for name in ["A", "B", "C", "D", "E", "F"]}
+    for name, amount in [("A", 100), ("B", 500), ("C", 300), ("D", 200), ("E", 50)]:
+        deal(ids[name], D(2025, 1, 1), amount)
+    deal(ids["F"], D(2024, 6, 14), 10_000)  # a day before the twelve months
+    deal(ids["A"], D(2024, 6, 15), 1_000)   # the first day of them
+    # Five customers in the period: the top fifth is one, A with 1,100.
+    assert top_customer_ids(AS_OF) == {ids["A"]}
+    deal(ids["E"], D(2025, 6, 1), 2_000)
+    assert top_customer_ids(AS_OF) == {ids["E"]}
