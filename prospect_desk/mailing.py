@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from prospect_desk.enums import FollowUpStatus
-from prospect_desk.models import Card, Deal, FollowUp, _now, db
+from prospect_desk.models import Campaign, Card, Deal, FollowUp, _now, db
 
 
 @dataclass(frozen=True)
@@ -70,3 +70,27 @@ def mark_campaign_sent(campaign_id: int, card_ids: list[int] | None = None) -> i
     with db.atomic():
         return (FollowUp.update(status=FollowUpStatus.DONE.value, done_at=_now())
                 .where(condition).execute())
+
+
+@dataclass(frozen=True)
+class CampaignSummary:
+    campaign_id: int
+    name: str
+    date: datetime.date
+    kind: str
+    open_count: int
+    """How many of its follow-ups (to live cards) are still open."""
+
+
+def campaigns_with_open_follow_ups() -> list[CampaignSummary]:
+    """The campaigns that still have letters to send, newest first."""
+    query = (Campaign.select(Campaign.id, Campaign.name, Campaign.date, Campaign.kind,
+                             fn.COUNT(FollowUp.id))
+             .join(FollowUp, on=(FollowUp.campaign == Campaign.id))
+             .join(Card, on=(FollowUp.card == Card.id))
+             .where((FollowUp.status == FollowUpStatus.OPEN.value) & Card.deleted_at.is_null())
+             .group_by(Campaign.id)
+             .order_by(Campaign.date.desc(), Campaign.id.desc()).tuples())
+    return [CampaignSummary(cid, name, date if isinstance(date, datetime.date)
+                            else datetime.date.fromisoformat(date), kind, n)
+            for cid, name, date, kind, n in query]
