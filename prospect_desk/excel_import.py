@@ -15,7 +15,7 @@ from enum import Enum, StrEnum
 
 from peewee import fn
 
-from prospect_desk import import_history, search_keys
+from prospect_desk import bulk_indexes, import_history, search_keys
 from prospect_desk.builtin_labels import BUILTIN_CIRCLE_LABELS
 from prospect_desk.cards import CardData, derived_columns
 from prospect_desk.enums import Kind
@@ -612,6 +612,18 @@ def _write(plan: _Plan, duplicates: _DuplicateIndex, steps: _Progress, batch_id:
     now = str(_now())
     follow_ups: list[tuple[int, datetime.date]] = []
     cursor = db.cursor()
+    bulk = bulk_indexes.worth_dropping(len(plan.new_rows), next_id - 1)
+    with bulk_indexes.indexes_dropped("card", drop=bulk):
+        _insert_and_update(plan, cursor, circles, referrer_of, follow_ups, next_id, now,
+                           steps, batch_id)
+    result.follow_ups_created = _add_revisits(follow_ups, next_id, now)
+
+
+def _insert_and_update(plan: _Plan, cursor, circles: dict[str, int],
+                       referrer_of: Callable[[ParsedRow, int], int | None],
+                       follow_ups: list[tuple[int, datetime.date]], next_id: int, now: str,
+                       steps: _Progress, batch_id: int) -> None:
+    result = plan.result
     for start in range(0, len(plan.new_rows), CHUNK_ROWS):
         chunk = plan.new_rows[start:start + CHUNK_ROWS]
         values = []
@@ -634,7 +646,6 @@ def _write(plan: _Plan, duplicates: _DuplicateIndex, steps: _Progress, batch_id:
         steps.step(len(chunk))
     for card_id, rows in plan.updates.items():
         _update_card(card_id, rows, circles, referrer_of, follow_ups, str(now), batch_id)
-    result.follow_ups_created = _add_revisits(follow_ups, next_id, now)
 
 
 _NAME_INDEX = _DATA_NAMES.index("name")
