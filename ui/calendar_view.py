@@ -1,34 +1,45 @@
 """The month calendar: each day shows how many follow-ups of each kind fall on
-it, in the kind's colour; choosing a day lists them, beside the week's agenda
-and, apart, what is overdue. Double-clicking a line opens its card."""
+it, in the kind's colour, and "+N more" when they do not fit; choosing a day
+lists them, beside the week as seven columns and, apart, what is overdue.
+Double-clicking a line opens its card.
+
+The grid is painted from counts per day and kind (one SQL GROUP BY); the lists
+are item models over SQL that read a page at a time (`ui.models.agenda_models`),
+and the week is read only when its tab is shown."""
 
 import datetime
 
-from PySide6.QtCore import QDate, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCalendarWidget,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QPushButton,
     QSplitter,
     QTabWidget,
-    QTreeWidget,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from prospect_desk.follow_ups import AgendaItem, agenda, month_counts, overdue
-from ui.follow_up_actions import AgendaActions
-from ui.follow_up_panel import ITEM_ROLE, agenda_tree_item
+from prospect_desk.agenda_query import overdue_section, range_section
+from prospect_desk.follow_ups import AgendaItem, month_counts
+from ui.follow_up_actions import ITEM_ROLE, AgendaActions
 from ui.follow_up_text import OVERDUE_COLOUR, kind_colour, to_date
+from ui.models.agenda_models import AgendaListModel, WeekDayDelegate
 
-MAX_DOTS = 4
+LIST_COLUMNS = ["date", "kind", "card", "reason"]
+BADGE_COLOUR = "#37474f"
 
 
 class FollowUpCalendar(QCalendarWidget):
-    """A month grid whose days carry coloured counts per kind."""
+    """A month grid whose days carry their total and a coloured count per
+    kind, as many kinds as the cell has room for, then "+N more"."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -45,43 +56,177 @@ class FollowUpCalendar(QCalendarWidget):
         return sum(self.counts.get(day, {}).values())
 
     def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:
-        super().paintCell(painter, rect, qdate)
-        per_kind = self.counts.get(to_date(qdate))
+        day = to_date(qdate)
+        per_kind = self.counts.get(day)
         if not per_kind:
+            super().paintCell(painter, rect, qdate)
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        total = sum(per_kind.values())
-        font = painter.font()
-        font.setPointSizeF(max(font.pointSizeF() * 0.8, 7))
-        font.setBold(True)
+        palette = self.palette()
+        selected = qdate == self.selectedDate()
+        if selected:
+            painter.fillRect(rect, palette.highlight())
+        text_colour = (palette.highlightedText().color() if selected
+                       else palette.text().color())
+        if qdate.month() != self.monthShown():
+            text_colour = palette.placeholderText().color()
+        font = QFont(painter.font())
+        painter.setPen(text_colour)
         painter.setFont(font)
+        painter.drawText(rect.adjusted(4, 2, 0, 0),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, str(qdate.day()))
+        small = QFont(font)
+        small.setPointSizeF(max(font.pointSizeF() * 0.8, 7))
+        small.setBold(True)
+        painter.setFont(small)
+        total = sum(per_kind.values())
         badge = QRect(rect.right() - 22, rect.top() + 2, 20, 14)
+        label = str(total) if total < 1000 else f"{total // 1000}k"
+        width = max(20, painter.fontMetrics().horizontalAdvance(label) + 8)
+        badge.setLeft(badge.right() - width + 1)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#37474f"))
+        painter.setBrush(QColor(BADGE_COLOUR))
         painter.drawRoundedRect(badge, 6, 6)
         painter.setPen(QColor("white"))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(total))
-        x = rect.left() + 4
-        y = rect.bottom() - 9
-        painter.setPen(Qt.PenStyle.NoPen)
-        for kind, _n in sorted(per_kind.items(), key=lambda kv: -kv[1])[:MAX_DOTS]:
-            painter.setBrush(kind_colour(kind))
-            painter.drawEllipse(QRect(x, y, 7, 7))
-            x += 9
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+        self._paint_kinds(painter, rect, per_kind, text_colour)
         painter.restore()
 
+    def _paint_kinds(self, painter: QPainter, rect: QRect, per_kind: dict[str, int],
+                     text_colour: QColor) -> None:
+        """Kinds, most first, as a dot and a count, in rows under the day number."""
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        top = rect.top() + 18
+        rows = max((rect.bottom() - 2 - top + 1) // line, 0)
+        if rows == 0:
+            return
+        kinds = sorted(per_kind.items(), key=lambda kv: (-kv[1], kv[0]))
+        chip = max(metrics.horizontalAdvance("99999") + 10, (rect.width() - 6) // 2)
+        per_row = max((rect.width() - 6) // chip, 1)
+        room = rows * per_row
+        shown = kinds if len(kinds) <= room else kinds[:room - 1]
+        for n, (kind, count) in enumerate(shown):
+            x = rect.left() + 4 + (n % per_row) * chip
+            y = top + (n // per_row) * line
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(kind_colour(kind))
+            painter.drawEllipse(QRect(x, y + (line - 7) // 2, 7, 7))
+            painter.setPen(text_colour)
+            painter.drawText(QRect(x + 9, y, chip - 10, line),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             str(count))
+        hidden = sum(count for _kind, count in kinds[len(shown):])
+        if hidden:
+            n = len(shown)
+            x = rect.left() + 4 + (n % per_row) * chip
+            y = top + (n // per_row) * line
+            painter.setPen(text_colour)
+            painter.drawText(QRect(x, y, rect.right() - x - 2, line),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             self.tr("+%1 more").replace("%1", str(hidden)))
 
-def _tree(name: str, columns: list[str]) -> QTreeWidget:
-    tree = QTreeWidget()
-    tree.setObjectName(name)
-    tree.setRootIsDecorated(False)
-    tree.setHeaderLabels(columns)
-    header = tree.header()
-    for column in range(len(columns) - 1):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+def _list(name: str) -> QTreeView:
+    view = QTreeView()
+    view.setObjectName(name)
+    view.setRootIsDecorated(False)
+    view.setUniformRowHeights(True)
+    view.setAlternatingRowColors(True)
+    view.setModel(AgendaListModel(LIST_COLUMNS, view))
+    header = view.header()
     header.setStretchLastSection(True)
-    return tree
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in enumerate((92, 110, 110)):
+        header.resizeSection(column, width)
+    return view
+
+
+class WeekGrid(QWidget):
+    """Seven columns, Monday to Sunday: the day and its count on top, then its
+    follow-ups in their kind's colour, read a page at a time. Clicking a day's
+    heading chooses that day; double-clicking a follow-up opens its card."""
+
+    daySelected = Signal(object)
+    openCard = Signal(int)
+    currentChanged = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.monday = datetime.date.today()
+        self.current_list: QListView | None = None
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(3)
+        grid.setVerticalSpacing(2)
+        self.headers: list[QPushButton] = []
+        self.columns: list[QListView] = []
+        delegate = WeekDayDelegate(self)
+        for column in range(7):
+            header = QPushButton()
+            header.setFlat(True)
+            header.setCheckable(True)
+            header.clicked.connect(lambda _checked=False, c=column: self._header_clicked(c))
+            day_list = QListView()
+            day_list.setObjectName(f"weekDay{column}")
+            day_list.setModel(AgendaListModel(["card"], day_list))
+            day_list.setItemDelegate(delegate)
+            day_list.setUniformItemSizes(True)
+            day_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            day_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            day_list.setMinimumWidth(60)
+            day_list.activated.connect(self._activated)
+            day_list.selectionModel().currentChanged.connect(
+                lambda current, _previous, v=day_list: self._chosen(v, current))
+            grid.addWidget(header, 0, column)
+            grid.addWidget(day_list, 1, column)
+            grid.setColumnStretch(column, 1)
+            self.headers.append(header)
+            self.columns.append(day_list)
+        grid.setRowStretch(1, 1)
+
+    def show_week(self, day: datetime.date, today: datetime.date) -> None:
+        self.monday = day - datetime.timedelta(days=day.weekday())
+        self.current_list = None
+        locale = QLocale()
+        for column, (header, day_list) in enumerate(zip(self.headers, self.columns, strict=True)):
+            date = self.monday + datetime.timedelta(days=column)
+            model: AgendaListModel = day_list.model()
+            model.set_section(range_section(date, date), today)
+            name = locale.dayName(column + 1, QLocale.FormatType.ShortFormat)
+            header.setText(f"{name} {date.month}/{date.day}\n({model.total})")
+            header.setChecked(date == day)
+            font = header.font()
+            font.setBold(date == today)
+            header.setFont(font)
+            header.setStyleSheet(f"color: {OVERDUE_COLOUR};" if date == today else "")
+            header.setToolTip(date.isoformat())
+
+    def day_items(self, column: int) -> list[AgendaItem]:
+        return self.columns[column].model().items()
+
+    def current_item(self) -> AgendaItem | None:
+        if self.current_list is None:
+            return None
+        index = self.current_list.currentIndex()
+        return index.data(ITEM_ROLE) if index.isValid() else None
+
+    def _header_clicked(self, column: int) -> None:
+        self.daySelected.emit(self.monday + datetime.timedelta(days=column))
+
+    def _chosen(self, day_list: QListView, current: QModelIndex) -> None:
+        if current.isValid():
+            self.current_list = day_list
+            for other in self.columns:
+                if other is not day_list:
+                    other.selectionModel().clear()
+        self.currentChanged.emit()
+
+    def _activated(self, index: QModelIndex) -> None:
+        item = index.data(ITEM_ROLE)
+        if item is not None:
+            self.openCard.emit(item.card_id)
 
 
 class CalendarView(AgendaActions, QWidget):
@@ -91,6 +236,7 @@ class CalendarView(AgendaActions, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.today = datetime.date.today()
+        self._week_shown: tuple | None = None
         self.calendar = FollowUpCalendar()
         self.calendar.setMinimumSize(520, 380)
         self.calendar.selectionChanged.connect(self.show_selected_day)
@@ -111,20 +257,23 @@ class CalendarView(AgendaActions, QWidget):
         left_layout.addLayout(nav)
         left_layout.addWidget(self.calendar, 1)
 
-        headers = [self.tr("Date"), self.tr("Kind"), self.tr("Card"), self.tr("Why")]
         self.day_title = QLabel()
         self.day_title.setStyleSheet("font-weight: 600;")
-        self.day_list = _tree("dayList", headers)
-        self.week_list = _tree("weekList", headers)
-        self.overdue_list = _tree("overdueList", headers)
+        self.day_list = _list("dayList")
+        self.week = WeekGrid()
+        self.week.setObjectName("weekGrid")
+        self.overdue_list = _list("overdueList")
         self.lists = QTabWidget()
         self.lists.addTab(self.day_list, self.tr("Day"))
-        self.lists.addTab(self.week_list, self.tr("Week"))
+        self.lists.addTab(self.week, self.tr("Week"))
         self.lists.addTab(self.overdue_list, self.tr("Overdue"))
-        for tree in (self.day_list, self.week_list, self.overdue_list):
-            tree.itemActivated.connect(self._activated)
-            tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.lists.currentChanged.connect(lambda _i: self._update_buttons())
+        for view in (self.day_list, self.overdue_list):
+            view.activated.connect(self._activated)
+            view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.week.openCard.connect(self.openCard)
+        self.week.currentChanged.connect(self._update_buttons)
+        self.week.daySelected.connect(self.select_day)
+        self.lists.currentChanged.connect(self._tab_changed)
         self.done_button = QPushButton(self.tr("Done…"))
         self.done_button.clicked.connect(self.done)
         self.skip_button = QPushButton(self.tr("Skip"))
@@ -150,7 +299,7 @@ class CalendarView(AgendaActions, QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([760, 680])  # room for the card and why columns
+        splitter.setSizes([700, 740])  # room for the card and why columns, and seven days
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -169,46 +318,46 @@ class CalendarView(AgendaActions, QWidget):
         return to_date(self.calendar.selectedDate())
 
     def show_selected_day(self) -> None:
+        """The chosen day's list, the overdue count (and list), and the week
+        when its tab is shown; each a count and a first page."""
         day = self.selected_day()
-        monday = day - datetime.timedelta(days=day.weekday())
-        sunday = monday + datetime.timedelta(days=6)
         self.day_title.setText(self.tr("Follow-ups on %1").replace("%1", day.isoformat()))
-        self._fill(self.day_list, agenda(day, day))
-        self._fill(self.week_list, agenda(monday, sunday))
-        late = overdue(self.today)
-        self._fill(self.overdue_list, late)
-        self.lists.setTabText(2, self.tr("Overdue (%1)").replace("%1", str(len(late))))
+        self.day_list.model().set_section(range_section(day, day), self.today)
+        self.overdue_list.model().set_section(overdue_section(self.today), self.today)
+        late = self.overdue_list.model().total
+        self.lists.setTabText(2, self.tr("Overdue (%1)").replace("%1", str(late)))
         self.lists.tabBar().setTabTextColor(
             2, QColor(OVERDUE_COLOUR) if late else self.palette().windowText().color())
         self.lists.setTabText(0, self.tr("Day (%1)").replace(
-            "%1", str(self.day_list.topLevelItemCount())))
+            "%1", str(self.day_list.model().total)))
+        self._week_shown = None
+        if self.lists.currentWidget() is self.week:
+            self._show_week()
         self._update_buttons()
 
-    def _fill(self, tree: QTreeWidget, items: list[AgendaItem]) -> None:
-        tree.clear()
-        for item in items:
-            row = agenda_tree_item(item, self.today, ["date", "kind", "card", "reason"])
-            if item.status != "open":
-                for column in range(4):
-                    row.setForeground(column, QColor("#9e9e9e"))
-            tree.addTopLevelItem(row)
+    def _show_week(self) -> None:
+        key = (self.selected_day(), self.today)
+        if self._week_shown != key:
+            self._week_shown = key
+            self.week.show_week(*key)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.lists.currentWidget() is self.week:
+            self._show_week()
+        self._update_buttons()
 
     def day_items(self) -> list[AgendaItem]:
-        return [self.day_list.topLevelItem(i).data(0, ITEM_ROLE)
-                for i in range(self.day_list.topLevelItemCount())]
+        return self.day_list.model().items()
 
     def current_item(self) -> AgendaItem | None:
-        tree = self.lists.currentWidget()
-        row = tree.currentItem() if tree is not None else None
-        return row.data(0, ITEM_ROLE) if row is not None else None
+        shown = self.lists.currentWidget()
+        if shown is self.week:
+            return self.week.current_item()
+        index = shown.currentIndex() if shown is not None else QModelIndex()
+        return index.data(ITEM_ROLE) if index.isValid() else None
 
     def _update_buttons(self) -> None:
         item = self.current_item()
         chosen = item is not None and item.status == "open"
         for button in (self.done_button, self.skip_button, self.move_button):
             button.setEnabled(chosen)
-
-
-
-
-

@@ -3,7 +3,7 @@ card panel, the today view and the calendar all offer them."""
 
 import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from prospect_desk import follow_ups
@@ -57,8 +57,9 @@ class AgendaActions:
     the calendar). The view provides `current_item()`, `today`, `reload(today)`
     and the signals `changed(card_id)` and `openCard(card_id)`."""
 
-    def _activated(self, row, _column) -> None:
-        item = row.data(0, ITEM_ROLE)
+    def _activated(self, row, _column: int = 0) -> None:
+        """A line double-clicked (or Enter): a model index, or a tree widget item."""
+        item = row.data(ITEM_ROLE) if isinstance(row, QModelIndex) else row.data(0, ITEM_ROLE)
         if item is not None:
             self.openCard.emit(item.card_id)
 

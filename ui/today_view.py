@@ -1,29 +1,63 @@
 """Today: what is overdue (kept apart, in red, until dealt with), what is due
 today and what comes in the next seven days, each done, skipped or moved with
-a click; a double click opens the card."""
+a click; a double click opens the card.
+
+The list is a tree model over SQL (`ui.models.agenda_models`): each group is
+counted by day and its lines are read a page at a time as they scroll into
+view, so thousands of follow-ups show as fast as ten."""
 
 import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from prospect_desk.follow_ups import AgendaItem, today_view
-from ui.follow_up_actions import AgendaActions
-from ui.follow_up_panel import ITEM_ROLE, agenda_tree_item
+from prospect_desk.agenda_query import overdue_section, range_section
+from prospect_desk.follow_ups import OPEN_ONLY, AgendaItem
+from ui.follow_up_actions import ITEM_ROLE, AgendaActions
 from ui.follow_up_text import OVERDUE_COLOUR
+from ui.models.agenda_models import GroupedAgendaModel
 
 COLUMNS = ["date", "kind", "card", "reason"]
 UPCOMING_DAYS = 7
+
+
+class GroupedTreeView(QTreeView):
+    """A tree of groups whose lines are fetched as they come into view: Qt
+    fetches more only for the top level when scrolling, so each group's last
+    line is checked here."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.fetch_visible())
+
+    def fetch_visible(self) -> None:
+        model = self.model()
+        if model is None:
+            return
+        height = self.viewport().height()
+        for row in range(model.rowCount()):
+            group = model.index(row, 0)
+            if not (self.isExpanded(group) and model.canFetchMore(group)):
+                continue
+            last = model.index(model.rowCount(group) - 1, 0, group)
+            if self.visualRect(last).top() < height:
+                model.fetchMore(group)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fetch_visible()
 
 
 class TodayView(AgendaActions, QWidget):
@@ -39,17 +73,14 @@ class TodayView(AgendaActions, QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.summary = QLabel()
-        self.tree = QTreeWidget()
+        self.model = GroupedAgendaModel(COLUMNS, self)
+        self.tree = GroupedTreeView()
         self.tree.setObjectName("todayList")
-        self.tree.setHeaderLabels([self.tr("Date"), self.tr("Kind"), self.tr("Card"),
-                                   self.tr("Why")])
-        self.tree.setAlternatingRowColors(True)
+        self.tree.setModel(self.model)
         header = self.tree.header()
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.tree.itemActivated.connect(self._activated)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.tree.activated.connect(self._activated)
 
         self.done_button = QPushButton(self.tr("Done…"))
         self.done_button.clicked.connect(self.done)
@@ -77,64 +108,80 @@ class TodayView(AgendaActions, QWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         layout.addWidget(hint)
-        self.groups: dict[str, QTreeWidgetItem] = {}
+        self._sized = False
+
+    @property
+    def groups(self) -> list[str]:
+        """The groups shown: overdue and the next days only when they have lines."""
+        return self.model.keys()
 
     def reload(self, today: datetime.date | None = None) -> None:
+        """Count and show the groups afresh (a few indexed queries; the lines
+        come a page at a time). The line chosen before stays chosen, or the
+        one now in its place, so a list can be worked down with Done."""
         self.today = today or datetime.date.today()
-        view = today_view(self.today, UPCOMING_DAYS)
+        chosen = self.tree.currentIndex()
+        keep = (self.model.groups[chosen.internalId() - 1][0], chosen.row()) \
+            if chosen.isValid() and chosen.internalId() else None
+        upcoming_start = self.today + datetime.timedelta(days=1)
+        self.model.set_groups([
+            ("overdue", self.tr("Overdue"), QColor(OVERDUE_COLOUR),
+             overdue_section(self.today), None),
+            ("today", self.tr("Today"), None,
+             range_section(self.today, self.today, OPEN_ONLY), self.tr("Nothing due today.")),
+            ("upcoming", self.tr("Next 7 days"), None,
+             range_section(upcoming_start,
+                           self.today + datetime.timedelta(days=UPCOMING_DAYS), OPEN_ONLY), None),
+        ], self.today)
         self.title.setText(self.tr("Today, %1").replace("%1", self.today.isoformat()))
         self.summary.setText(
             self.tr("%1 overdue · %2 today · %3 in the next 7 days")
-            .replace("%1", str(len(view.overdue))).replace("%2", str(len(view.today)))
-            .replace("%3", str(len(view.upcoming))))
-        self.tree.clear()
-        self.groups = {}
-        for key, title, items in (
-                ("overdue", self.tr("Overdue"), view.overdue),
-                ("today", self.tr("Today"), view.today),
-                ("upcoming", self.tr("Next 7 days"), view.upcoming)):
-            if key != "today" and not items:
-                continue
-            group = QTreeWidgetItem([f"{title} ({len(items)})"])
-            group.setFirstColumnSpanned(True)
-            font = QFont(group.font(0))
-            font.setBold(True)
-            group.setFont(0, font)
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            if key == "overdue":
-                group.setForeground(0, QBrush(QColor(OVERDUE_COLOUR)))
-            self.tree.addTopLevelItem(group)
-            group.setFirstColumnSpanned(True)
-            for item in items:
-                group.addChild(agenda_tree_item(item, self.today, COLUMNS))
-            if not items:
-                empty = QTreeWidgetItem([self.tr("Nothing due today.")])
-                empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                group.addChild(empty)
-                empty.setFirstColumnSpanned(True)
-            group.setExpanded(True)
-            self.groups[key] = group
+            .replace("%1", str(self.model.group_total("overdue")))
+            .replace("%2", str(self.model.group_total("today")))
+            .replace("%3", str(self.model.group_total("upcoming"))))
+        root = QModelIndex()
+        for row in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, root, True)
+            group = self.model.index(row, 0)
+            self.tree.expand(group)
+            if not self.model.group_total(self.model.keys()[row]):
+                self.tree.setFirstColumnSpanned(0, group, True)
+        if not self._sized and any(self.model.group_total(k) for k in self.groups):
+            # Fit the first columns to what the first lines hold, once.
+            self._sized = True
+            for column in range(len(COLUMNS) - 1):
+                self.tree.resizeColumnToContents(column)
+        self.tree.fetch_visible()
+        if keep is not None:
+            self._choose_near(*keep)
         self._update_buttons()
 
-    def group_items(self, key: str) -> list[AgendaItem]:
-        group = self.groups.get(key)
-        if group is None:
-            return []
-        found = (group.child(i).data(0, ITEM_ROLE) for i in range(group.childCount()))
-        return [item for item in found if item is not None]
+    def _choose_near(self, key: str, row: int) -> None:
+        group_row = self.model.group_row(key)
+        if group_row is None:
+            return
+        group = self.model.index(group_row, 0)
+        count = self.model.rowCount(group)
+        if count and self.model.group_total(key):
+            index = self.model.index(min(row, count - 1), 0, group)
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
 
-    def row_of(self, key: str, index: int) -> QTreeWidgetItem:
-        return self.groups[key].child(index)
+    def group_items(self, key: str) -> list[AgendaItem]:
+        """The lines of a group read so far (all of them in a short list)."""
+        return self.model.group_items(key)
+
+    def row_of(self, key: str, index: int) -> QModelIndex:
+        return self.model.index(index, 0, self.model.index(self.model.group_row(key), 0))
 
     def current_item(self) -> AgendaItem | None:
-        row = self.tree.currentItem()
-        return row.data(0, ITEM_ROLE) if row is not None else None
+        index = self.tree.currentIndex()
+        return index.data(ITEM_ROLE) if index.isValid() else None
 
     def _update_buttons(self) -> None:
         chosen = self.current_item() is not None
         for button in (self.done_button, self.skip_button, self.move_button, self.open_button):
             button.setEnabled(chosen)
-
 
     def open_current(self) -> None:
         item = self.current_item()
@@ -149,7 +196,3 @@ class TodayView(AgendaActions, QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
-
-
-
-

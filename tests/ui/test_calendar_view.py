@@ -46,12 +46,12 @@ def test_a_day_counts_its_follow_ups_and_clicking_it_lists_them(database, main_w
     assert sorted(i.card_name for i in view.day_items()) == ["Li Na", "Wang Wei"]
     assert view.lists.tabText(0) == "Day (2)"
 
-    row = view.day_list.topLevelItem(0)
-    rect = view.day_list.visualItemRect(row)
+    row = view.day_list.model().index(0, 0)
+    rect = view.day_list.visualRect(row)
     qtbot.mouseClick(view.day_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.day_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert main_window.views.currentWidget() is main_window.splitter
-    assert main_window.editor.card_id == row.data(0, Qt.ItemDataRole.UserRole).card_id
+    assert main_window.editor.card_id == row.data(Qt.ItemDataRole.UserRole).card_id
 
 
 def test_next_month_shows_its_own_counts_and_overdue_is_listed_apart(database, main_window,
@@ -66,7 +66,7 @@ def test_next_month_shows_its_own_counts_and_overdue_is_listed_apart(database, m
     qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     assert view.calendar.day_count(next_month) == 1
     assert view.lists.tabText(2) == "Overdue (1)"
-    assert view.overdue_list.topLevelItem(0).text(2) == "Wang Wei"
+    assert view.overdue_list.model().index(0, 2).data() == "Wang Wei"
 
 
 def test_tools_exports_the_calendar_to_an_ics_file(database, main_window, tmp_path,
