@@ -36,6 +36,28 @@ READ_PROBLEMS: dict[ReadProblem, str] = {
     ReadProblem.UNKNOWN_ENCODING: QT_TRANSLATE_NOOP(
         "ImportMessages", "The text of %1 is in an unknown encoding. Save it as UTF-8 "
         "and retry."),
+    ReadProblem.ZIP_BOMB: QT_TRANSLATE_NOOP(
+        "ImportMessages", "The file %1 would unpack to far more than its own size (a \"zip "
+        "bomb\"), so it was not opened. Nothing was imported."),
+    ReadProblem.XML_ENTITIES: QT_TRANSLATE_NOOP(
+        "ImportMessages", "The file %1 holds XML declarations (DOCTYPE or ENTITY) that no "
+        "spreadsheet needs and that can be used to attack a program, so it was not opened. "
+        "Nothing was imported."),
+    ReadProblem.CONTROL_CHARACTERS: QT_TRANSLATE_NOOP(
+        "ImportMessages", "Row %2 of %1 holds control characters (invisible codes that are not "
+        "text), so nothing was imported. Remove them in your spreadsheet program and retry."),
+    ReadProblem.CELL_TOO_LONG: QT_TRANSLATE_NOOP(
+        "ImportMessages", "A cell in row %2 of %1 holds more than 32,767 characters, more than "
+        "a spreadsheet cell can hold, so nothing was imported."),
+    ReadProblem.TOO_MANY_ROWS: QT_TRANSLATE_NOOP(
+        "ImportMessages", "The file %1 has more than 1,048,576 rows, more than a spreadsheet "
+        "can hold, so nothing was imported. Split it into smaller files."),
+    ReadProblem.LINE_TOO_LONG: QT_TRANSLATE_NOOP(
+        "ImportMessages", "Line %2 of %1 is longer than a megabyte: this is not a list of "
+        "cards. Nothing was imported."),
+    ReadProblem.BINARY_DATA: QT_TRANSLATE_NOOP(
+        "ImportMessages", "The file %1 holds binary data, not text, so it is not a CSV file. "
+        "Nothing was imported."),
 }
 
 IMPORT_PROBLEMS: dict[ImportProblem, str] = {
@@ -94,7 +116,9 @@ def translate(text: str) -> str:
 
 def read_problem_text(error: SpreadsheetError) -> str:
     """Why the file could not be read, as a sentence naming the file."""
-    return translate(READ_PROBLEMS[error.problem]).replace("%1", error.path.name)
+    row = str(error.row) if error.row is not None else "?"
+    return translate(READ_PROBLEMS[error.problem]).replace("%1", error.path.name).replace(
+        "%2", row)
 
 
 def import_problem_text(problem: ImportProblem) -> str:
