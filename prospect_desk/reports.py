@@ -123,6 +123,12 @@ def set_lapse_months(card_id: int, months: int | None) -> None:
             raise RuleError(RuleProblem.CARD_NOT_FOUND, card_id)
 
 
+def card_lapse_months(card_id: int) -> int | None:
+    """The card's own lapse threshold, or None when the setting applies."""
+    row = Card.select(Card.lapse_months).where(Card.id == card_id).tuples().first()
+    return row[0] if row else None
+
+
 def schedule_win_back(card_id: int, due_date: datetime.date) -> int:
     """Schedule the suggested approach for the card's lapse reason as a
     follow-up (kind win_back). Returns its id."""

@@ -32,6 +32,7 @@ from prospect_desk.cards import (
 from prospect_desk.circles import circle_names
 from prospect_desk.enums import Kind
 from prospect_desk.validation import CardProblem, DateParseError, DateProblem
+from ui.card_account import CardAccountBox
 from ui.card_picker import CardPickerDialog
 from ui.date_field import DateField
 from ui.labels import CREDIT_STATUSES, KINDS, REFERRAL_SOURCES, STAGES, circle_name, label
@@ -66,6 +67,7 @@ class CardEditor(QWidget):
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet("color: palette(mid);")
+        self.account = CardAccountBox()  # top-customer mark, what is owed, lapse threshold
 
         self.texts: dict[str, QLineEdit] = {name: QLineEdit() for name in TEXT_FIELDS}
         self.texts["name"].setObjectName("nameEdit")
@@ -139,6 +141,7 @@ class CardEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.account)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.errors)
         layout.addLayout(buttons)
@@ -169,6 +172,7 @@ class CardEditor(QWidget):
     def show_card(self, card_id: int | None) -> None:
         """Show a saved card, or nothing when `card_id` is None."""
         self._card_id = card_id
+        self.account.show_card(card_id)
         if card_id is None:
             self._load(CardData())
             self.setEnabled(False)
@@ -180,6 +184,7 @@ class CardEditor(QWidget):
 
     def new_card(self, kind: str) -> None:
         self._card_id = None
+        self.account.show_card(None)
         self.setEnabled(True)
         self._load(CardData(kind=kind))
         self.texts["name"].setFocus()

@@ -14,6 +14,7 @@ from prospect_desk.card_query import (
 )
 from prospect_desk.circles import circle_names
 from ui.labels import CREDIT_STATUSES, KINDS, STAGES, circle_name, label
+from ui.top_customers import star_icon, top_customers
 
 PAGE_SIZE = 200
 CACHE_LIMIT = 5000
@@ -46,6 +47,9 @@ class CardTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: dict[int, CardRow] = {}
         self._circle_names: dict[int, str] = {}
+        self._top_ids: frozenset[int] = frozenset()
+        """Top customers, starred in the name column (worked out off the UI thread)."""
+        top_customers().changed.connect(self._on_top_changed)
 
     # --- what the list shows -------------------------------------------------
     @property
@@ -68,8 +72,18 @@ class CardTableModel(QAbstractTableModel):
         self._circle_names = {cid: circle_name(name, key) for cid, key, name in circle_names()}
         self._ids = card_ids(self._filter, self._sort, self._descending)
         self._rows.clear()
+        self._top_ids = top_customers().ids()
         self.endResetModel()
         self.refreshed.emit()
+
+    def _on_top_changed(self) -> None:
+        self._top_ids = top_customers().ids()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0),
+                                  [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole])
+
+    def is_top(self, card_id: int) -> bool:
+        return card_id in self._top_ids
 
     def card_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -100,15 +114,23 @@ class CardTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole):
+                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole,
+                        Qt.ItemDataRole.DecorationRole):
             return None
         card_id = self._ids[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return card_id
+        if role == Qt.ItemDataRole.DecorationRole:
+            top = LIST_COLUMNS[index.column()] == ListColumn.NAME and card_id in self._top_ids
+            return star_icon() if top else None
         row = self._row(index.row())
         if row is None:
             return None
         column = LIST_COLUMNS[index.column()]
+        if (role == Qt.ItemDataRole.ToolTipRole and column == ListColumn.NAME
+                and card_id in self._top_ids):
+            return self.tr("%1: a top customer (the top 20% by revenue of the last 12 months)"
+                           ).replace("%1", row.name)
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = _CREDIT_COLOURS.get(row.credit_status)
             return QBrush(colour) if colour and column == ListColumn.CREDIT_STATUS else None
