@@ -1,7 +1,12 @@
 """Reports: win back lapsed customers (with the loss rate in plain words), the
 80/20 view of revenue with its Pareto chart, and receivables (ageing, payments,
 arrears and the collection ladder). Every figure comes from the core's report
-functions; the widgets only show them and pass the user's choices back."""
+functions, worked out off the UI thread (ui/worker.py) while the view stays
+live; the widgets only show them and pass the user's choices back.
+
+Each tab says what it needs (`parameters`, read from its controls on the UI
+thread), works it out (`compute`, on a worker thread, no widgets) and shows it
+(`show_result`). The view runs the tab in sight, as of the date in its corner."""
 
 import datetime
 
@@ -14,17 +19,19 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QDate, QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -33,7 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prospect_desk import receivables, reports
+from prospect_desk import receivables, reports, rule_settings
+from prospect_desk.error_log import logger
 from prospect_desk.follow_up_rules import RuleError
 from prospect_desk.receivables import ReceivableError, ReceivableProblem
 from ui.follow_up_text import rule_error_text
@@ -45,6 +53,7 @@ from ui.labels import (
     circle_name,
     label,
 )
+from ui.worker import start_job
 
 MAX_ROWS = 1000
 """Rows a table shows; the command line's report (or .xlsx) has them all."""
@@ -96,6 +105,22 @@ def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]],
             table.setItem(number, column, item)
 
 
+def date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def to_date(value: QDate) -> datetime.date:
+    return datetime.date(value.year(), value.month(), value.day())
+
+
+class ReportCancelled(Exception):
+    """The user cancelled while a report was worked out: keep what is shown."""
+
+
 def _current_key(table: QTableWidget):
     row = table.currentRow()
     item = table.item(row, 0) if row >= 0 else None
@@ -104,6 +129,7 @@ def _current_key(table: QTableWidget):
 
 class WinBackTab(QWidget):
     changed = Signal(int)
+    reloadWanted = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -137,11 +163,22 @@ class WinBackTab(QWidget):
         layout.addLayout(controls)
         self.rows: list[reports.LapsedCustomer] = []
 
-    def reload(self, as_of: datetime.date) -> None:
+    def parameters(self, as_of: datetime.date) -> datetime.date:
+        return as_of
+
+    @staticmethod
+    def compute(as_of: datetime.date, progress, cancelled) -> tuple:
+        rows = reports.lapsed_customers(as_of, limit=MAX_ROWS)
+        if cancelled():
+            raise ReportCancelled
+        progress(1, 2)
+        return rows, reports.loss_rates(as_of, years=1)
+
+    def show_result(self, as_of: datetime.date, result: tuple) -> None:
         self.as_of = as_of
-        self.loss_label.setText(self._loss_sentence())
+        self.rows, rates = result
+        self.loss_label.setText(self._loss_sentence(rates))
         current = _current_key(self.table)
-        self.rows = reports.lapsed_customers(as_of, limit=MAX_ROWS)
         _fill(self.table, [(r.card_id, [
             r.name, r.last_purchase.isoformat(), str(r.purchases), money(r.total_cents),
             f"{r.years_as_customer:.1f}", label(LAPSE_REASONS, r.reason),
@@ -152,8 +189,7 @@ class WinBackTab(QWidget):
                 self.table.selectRow(number)
         self._update_controls()
 
-    def _loss_sentence(self) -> str:
-        rates = reports.loss_rates(self.as_of, years=1)
+    def _loss_sentence(self, rates: list[reports.LossRate]) -> str:
         if not rates or not rates[-1].customers:
             return self.tr("No loss rate yet: it needs customers who bought before last year.")
         last = rates[-1]
@@ -179,7 +215,7 @@ class WinBackTab(QWidget):
         if row is None:
             return
         reports.set_lapse_reason(row.card_id, self.reason_combo.itemData(index))
-        self.reload(self.as_of)
+        self.reloadWanted.emit()
         self.changed.emit(row.card_id)
 
     def schedule(self) -> None:
@@ -198,14 +234,36 @@ class WinBackTab(QWidget):
 
 
 class ParetoTab(QWidget):
+    reloadWanted = Signal()
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.as_of = datetime.date.today()
+        self.period_combo = QComboBox()
+        self.period_combo.setObjectName("periodCombo")
+        self.period_combo.addItem(self.tr("Last 12 months"), "last_12_months")
+        self.period_combo.addItem(self.tr("This year"), "this_year")
+        self.period_combo.addItem(self.tr("Last year"), "last_year")
+        self.period_combo.addItem(self.tr("Chosen dates"), "custom")
+        self.period_combo.currentIndexChanged.connect(self._period_chosen)
+        self.start_edit = date_edit("periodStart")
+        self.end_edit = date_edit("periodEnd")
+        for edit in (self.start_edit, self.end_edit):
+            edit.dateChanged.connect(self._dates_edited)
+        self._set_dates(*reports.default_period(self.as_of))
         self.group_combo = QComboBox()
         self.group_combo.addItem(self.tr("By customer"), "customer")
         self.group_combo.addItem(self.tr("By circle"), "circle")
         self.group_combo.addItem(self.tr("By referrer"), "referrer")
-        self.group_combo.currentIndexChanged.connect(lambda _i: self.reload(self.as_of))
+        self.group_combo.currentIndexChanged.connect(lambda _i: self.reloadWanted.emit())
+        self.no_contact_spin = QSpinBox()
+        self.no_contact_spin.setObjectName("noContactDays")
+        self.no_contact_spin.setRange(1, rule_settings.MAX_DAYS)
+        self.no_contact_spin.setSuffix(self.tr(" days"))
+        self.no_contact_spin.setValue(rule_settings.get("top_customer_no_contact_days"))
+        self.no_contact_spin.setToolTip(self.tr("Top customers not contacted for this long are "
+                                                "flagged (the same setting as in Settings)"))
+        self.no_contact_spin.valueChanged.connect(self._no_contact_days_changed)
         self.summary = QLabel()
         self.summary.setObjectName("paretoSummary")
         self.summary.setWordWrap(True)
@@ -220,35 +278,92 @@ class ParetoTab(QWidget):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(240)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Revenue of the last 12 months")))
+        top.addWidget(QLabel(self.tr("Revenue of")))
+        top.addWidget(self.period_combo)
+        top.addWidget(QLabel(self.tr("from")))
+        top.addWidget(self.start_edit)
+        top.addWidget(QLabel(self.tr("to")))
+        top.addWidget(self.end_edit)
         top.addWidget(self.group_combo)
         top.addStretch()
+        flag = QHBoxLayout()
+        flag.addWidget(QLabel(self.tr("Flag top customers with no contact in")))
+        flag.addWidget(self.no_contact_spin)
+        flag.addStretch()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.chart_view)
         splitter.addWidget(self.table)
         splitter.setSizes([300, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(flag)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         self.result: reports.Pareto | None = None
+        self.by = "customer"
 
-    def reload(self, as_of: datetime.date) -> None:
+    # --- the period ---------------------------------------------------------------
+    @staticmethod
+    def quick_period(choice: str, as_of: datetime.date) -> tuple[datetime.date, datetime.date]:
+        if choice == "this_year":
+            return datetime.date(as_of.year, 1, 1), as_of
+        if choice == "last_year":
+            return datetime.date(as_of.year - 1, 1, 1), datetime.date(as_of.year - 1, 12, 31)
+        return reports.default_period(as_of)
+
+    def _set_dates(self, start: datetime.date, end: datetime.date) -> None:
+        for edit, day in ((self.start_edit, start), (self.end_edit, end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+
+    def period(self) -> tuple[datetime.date, datetime.date]:
+        return to_date(self.start_edit.date()), to_date(self.end_edit.date())
+
+    def _period_chosen(self, _index: int) -> None:
+        choice = self.period_combo.currentData()
+        if choice != "custom":
+            self._set_dates(*self.quick_period(choice, self.as_of))
+        self.reloadWanted.emit()
+
+    def _dates_edited(self, _date) -> None:
+        self.period_combo.blockSignals(True)
+        self.period_combo.setCurrentIndex(self.period_combo.findData("custom"))
+        self.period_combo.blockSignals(False)
+        self.reloadWanted.emit()
+
+    def _no_contact_days_changed(self, days: int) -> None:
+        rule_settings.set("top_customer_no_contact_days", days)
+        self.reloadWanted.emit()
+
+    # --- working it out -------------------------------------------------------------
+    def parameters(self, as_of: datetime.date) -> tuple:
         self.as_of = as_of
-        start = as_of - datetime.timedelta(days=365)
-        by = self.group_combo.currentData()
+        choice = self.period_combo.currentData()
+        if choice != "custom":
+            self._set_dates(*self.quick_period(choice, as_of))
+        start, end = self.period()
+        return (self.group_combo.currentData(), start, end, as_of, self.no_contact_spin.value())
+
+    @staticmethod
+    def compute(parameters: tuple, _progress, _cancelled) -> reports.Pareto:
+        by, start, end, as_of, days = parameters
         if by == "customer":
-            self.result = reports.pareto_customers(start, as_of)
-        else:
-            self.result = reports.pareto_groups(by, start, as_of)
-        result = self.result
+            return reports.pareto_customers(start, end, as_of, no_contact_days=days)
+        return reports.pareto_groups(by, start, end)
+
+    def show_result(self, parameters: tuple, result: reports.Pareto) -> None:
+        by, start, end, as_of, _days = parameters
+        self.as_of, self.by, self.result = as_of, by, result
         if not result.rows:
-            self.summary.setText(self.tr("No won deals in the last 12 months."))
+            self.summary.setText(self.tr("No won deals from %1 to %2.")
+                                 .replace("%1", start.isoformat()).replace("%2", end.isoformat()))
         else:
             self.summary.setText(
-                self.tr("The top 20% (%1 of %2) bring %3 of the revenue of %4.")
+                self.tr("From %5 to %6, the top 20% (%1 of %2) bring %3 of the revenue of %4.")
                 .replace("%1", str(result.top_count)).replace("%2", str(len(result.rows)))
-                .replace("%3", percent(result.top_share)).replace("%4", money(result.total_cents)))
+                .replace("%3", percent(result.top_share)).replace("%4", money(result.total_cents))
+                .replace("%5", start.isoformat()).replace("%6", end.isoformat()))
         yes = self.tr("yes")
         rows = []
         for rank, row in enumerate(result.rows[:MAX_ROWS], start=1):
@@ -315,6 +430,7 @@ class ParetoTab(QWidget):
 
 class ReceivablesTab(QWidget):
     changed = Signal(int)
+    reloadWanted = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -354,9 +470,20 @@ class ReceivablesTab(QWidget):
         layout.addLayout(buttons)
         self.open_rows: list[receivables.Receivable] = []
 
-    def reload(self, as_of: datetime.date) -> None:
-        self.as_of = as_of
+    def parameters(self, as_of: datetime.date) -> datetime.date:
+        return as_of
+
+    @staticmethod
+    def compute(as_of: datetime.date, progress, cancelled) -> tuple:
         rows = receivables.ageing(as_of)
+        if cancelled():
+            raise ReportCancelled
+        progress(1, 2)
+        return rows, receivables.open_receivables(limit=MAX_ROWS)
+
+    def show_result(self, as_of: datetime.date, result: tuple) -> None:
+        self.as_of = as_of
+        rows, self.open_rows = result
         self.ageing_title.setText(self.tr("Ageing as of %1: %2 owed by %3 customers")
                                   .replace("%1", as_of.isoformat())
                                   .replace("%2", money(sum(r.total_cents for r in rows)))
@@ -365,7 +492,6 @@ class ReceivablesTab(QWidget):
                                                money(r.total_cents)])
                                   for r in rows[:MAX_ROWS]], {1, 2, 3, 4, 5, 6})
         current = _current_key(self.receivables_table)
-        self.open_rows = receivables.open_receivables(limit=MAX_ROWS)
         _fill(self.receivables_table, [(r.deal_id, [
             r.name, r.product, r.due_date.isoformat(), money(r.due_cents), money(r.paid_cents),
             money(r.owed_cents), label(ARREARS_KINDS, r.arrears_kind)])
@@ -403,7 +529,7 @@ class ReceivablesTab(QWidget):
         return text
 
     def _done(self, row: receivables.Receivable) -> None:
-        self.reload(self.as_of)
+        self.reloadWanted.emit()
         self.changed.emit(row.card_id)
 
     def record_payment(self) -> None:
@@ -457,9 +583,11 @@ class ReceivablesTab(QWidget):
 
 
 class ReportsView(QTabWidget):
-    """`changed(card_id)` follows a follow-up scheduled or a card changed here."""
+    """`changed(card_id)` follows a follow-up scheduled or a card changed here;
+    `loaded` follows a report shown."""
 
     changed = Signal(int)
+    loaded = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -471,11 +599,84 @@ class ReportsView(QTabWidget):
         self.addTab(self.win_back, self.tr("Win back"))
         self.addTab(self.pareto, self.tr("80/20"))
         self.addTab(self.receivables, self.tr("Receivables"))
+        for tab in (self.win_back, self.pareto, self.receivables):
+            tab.reloadWanted.connect(lambda tab=tab: self._tab_wants_reload(tab))
         self.win_back.changed.connect(self.changed)
         self.receivables.changed.connect(self.changed)
+        self.status = QLabel()
+        self.status.setObjectName("reportStatus")
+        self.as_of_edit = date_edit("asOfDate")
+        self.as_of_edit.setToolTip(self.tr("Lapsed customers, the loss rate, the ageing and "
+                                           "the no-contact flag are worked out as of this day"))
+        self._set_as_of(self.as_of)
+        self.as_of_edit.dateChanged.connect(lambda _date: self.reload(
+            to_date(self.as_of_edit.date())))
+        corner = QWidget()
+        corner_layout = QHBoxLayout(corner)
+        corner_layout.setContentsMargins(0, 0, 4, 0)
+        corner_layout.addWidget(self.status)
+        corner_layout.addWidget(QLabel(self.tr("As of")))
+        corner_layout.addWidget(self.as_of_edit)
+        self.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        self._pending: tuple | None = None
+        """(token, tab, parameters) of the report being worked out."""
+        self._job = None
         self.currentChanged.connect(lambda _index: self.reload(self.as_of))
 
+    def _set_as_of(self, day: datetime.date) -> None:
+        self.as_of_edit.blockSignals(True)
+        self.as_of_edit.setDate(QDate(day.year, day.month, day.day))
+        self.as_of_edit.blockSignals(False)
+
+    def _tab_wants_reload(self, tab: QWidget) -> None:
+        if tab is self.currentWidget():
+            self.reload(self.as_of)
+
+    def is_loading(self) -> bool:
+        return self._pending is not None
+
     def reload(self, as_of: datetime.date | None = None) -> None:
-        """Recompute the tab in sight (the others when they are shown)."""
-        self.as_of = as_of or datetime.date.today()
-        self.currentWidget().reload(self.as_of)
+        """Work out the tab in sight again (the others when they are shown), off
+        the UI thread; what is shown stays until the new figures arrive."""
+        self.as_of = as_of or to_date(self.as_of_edit.date())
+        self._set_as_of(self.as_of)
+        tab = self.currentWidget()
+        parameters = tab.parameters(self.as_of)
+        token = object()
+        self._pending = (token, tab, parameters)
+        if self._job is not None:
+            self._job.cancel()  # its figures are for an older question
+        compute = type(tab).compute
+
+        def work(progress, cancelled):
+            result = compute(parameters, progress, cancelled)
+            if cancelled():
+                raise ReportCancelled
+            return token, result
+
+        self.status.setText(self.tr("Working out…"))
+        self.status.setStyleSheet("color: palette(mid);")
+        self._job = start_job(work, self._on_loaded, self._on_failed, parent=self,
+                              label=self.tr("Working out the report…"))
+
+    def _on_loaded(self, answer: tuple) -> None:
+        token, result = answer
+        if self._pending is None or self._pending[0] is not token:
+            return
+        _token, tab, parameters = self._pending
+        self._pending, self._job = None, None
+        self.status.clear()
+        tab.show_result(parameters, result)
+        self.loaded.emit()
+
+    def _on_failed(self, error: BaseException, details: str) -> None:
+        if isinstance(error, ReportCancelled):
+            if self._job is not None and self._job.is_cancelled():
+                self._pending, self._job = None, None
+                self.status.setText(self.tr("Cancelled: the figures shown are the last ones."))
+            return
+        logger.error("A report failed:\n%s", details)
+        self._pending, self._job = None, None
+        self.status.setText(self.tr("The report could not be worked out: %1").replace(
+            "%1", str(error) or type(error).__name__))
+        self.status.setStyleSheet("color: #b00020;")
