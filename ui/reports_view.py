@@ -339,6 +339,9 @@ class ParetoTab(QWidget):
     # --- working it out -------------------------------------------------------------
     def parameters(self, as_of: datetime.date) -> tuple:
         self.as_of = as_of
+        self.no_contact_spin.blockSignals(True)  # it may have changed in Settings
+        self.no_contact_spin.setValue(rule_settings.get("top_customer_no_contact_days"))
+        self.no_contact_spin.blockSignals(False)
         choice = self.period_combo.currentData()
         if choice != "custom":
             self._set_dates(*self.quick_period(choice, as_of))
