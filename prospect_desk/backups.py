@@ -292,15 +292,33 @@ def restore_backup(db_path: str | os.PathLike, backup_path: str | os.PathLike) -
     aside, never deleted. Returns the set-aside file's path (None when there
     was no database to set aside)."""
     db_path = Path(db_path)
-    backup_path = Path(backup_path)
     if _is_open_in_this_process(db_path):
         raise DatabaseStillOpenError(db_path, "close the database before restoring")
+    return put_restored_in_place(db_path, prepare_restore(db_path, backup_path))
+
+
+def prepare_restore(db_path: str | os.PathLike, backup_path: str | os.PathLike) -> Path:
+    """The slow half of a restore, which may run while the database is still
+    open (on a worker): check the backup and write a checked copy beside the
+    database. Returns the copy, for `put_restored_in_place`."""
+    db_path = Path(db_path)
+    backup_path = Path(backup_path)
     problems = integrity_problems(backup_path)
     if problems:
         raise BackupCheckFailedError(backup_path, problems)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     incoming = temporary_sibling(db_path, "restoring")
     _copy_and_check(backup_path, incoming, journal_mode="wal")
+    return incoming
+
+
+def put_restored_in_place(db_path: str | os.PathLike, incoming: Path) -> Path | None:
+    """The quick half, once the database is closed: move the current file
+    aside and the prepared copy into its place (renames only)."""
+    db_path = Path(db_path)
+    if _is_open_in_this_process(db_path):
+        incoming.unlink(missing_ok=True)
+        raise DatabaseStillOpenError(db_path, "close the database before restoring")
     try:
         stamp = datetime.datetime.now().strftime(TIMESTAMP_FORMAT)
         aside = _set_aside(db_path, stamp)

@@ -1,12 +1,12 @@
 """Starting the desktop app: the application object, its language, the
 database, and the main window (rebuilt when the language changes)."""
 
-import datetime
 import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -22,7 +22,7 @@ from prospect_desk.database import (
     open_database,
 )
 from ui import settings
-from ui.backups_dialog import add_backups_action
+from ui.backups_dialog import add_backups_action, start_daily_backup
 from ui.error_dialog import install_exception_hooks
 from ui.main_window import MainWindow
 from ui.translation import install_language
@@ -177,7 +177,8 @@ def _as_damaged(error: DatabaseOpenError) -> DatabaseDamagedError | None:
 def open_for_desktop(db_path: Path) -> DesktopStart:
     """Everything between starting and showing the window: the instance lock,
     opening (read-only if the file or folder cannot be written, restoring a
-    backup if the file is damaged), and the day's backup."""
+    backup if the file is damaged). The day's backup follows once the window
+    shows (start_daily_backup), off the UI thread."""
     read_only = database.is_read_only(db_path)
     try:
         lock = _take_lock(db_path, read_only)
@@ -204,11 +205,6 @@ def open_for_desktop(db_path: Path) -> DesktopStart:
         if lock is not None:
             lock.release()
         return DesktopStart(exit_code=1)
-    if not read_only:
-        try:
-            backups.daily_backup_if_due(opened.path, datetime.date.today())
-        except Exception:  # noqa: BLE001 - a missed backup must not stop the day's work
-            logger.exception("The daily backup of %s failed", opened.path)
     return DesktopStart(opened=opened, read_only=read_only, lock=lock)
 
 
@@ -225,9 +221,12 @@ def run(db_path: Path) -> int:
     try:
         desktop = DesktopApp(start.opened.path, read_only=start.read_only)
         window = desktop.show_window()
+        if not start.read_only:
+            start_daily_backup(window, start.opened.path)
         if start.opened.created and not start.read_only and count_cards() == 0:
             window.offer_demo()
         code = app.exec()
+        QThreadPool.globalInstance().waitForDone()  # a backup still being written
         close_database()
     finally:
         if start.lock is not None:

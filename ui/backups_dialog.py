@@ -1,6 +1,8 @@
 """Tools → Backups…: the copies kept of the card file, a copy made now, and a
 restore that keeps the file it replaces."""
 
+import datetime
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
@@ -172,15 +174,47 @@ class BackupsDialog(QDialog):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
+        # The backup is checked and copied beside the card file on a worker,
+        # while the window keeps its connection; only the renames that put the
+        # copy in place happen here, with the card file closed for a moment.
+        db_path, backup_path = self.db_path, info.path
+
+        def prepare(progress, _cancelled):
+            progress(0, 1)
+            incoming = backups.prepare_restore(db_path, backup_path)
+            progress(1, 1)
+            return incoming
+
+        self.job = start_job(prepare, lambda incoming: self._put_in_place(info, incoming),
+                             self._restore_failed, parent=self,
+                             label=self.tr("Restoring the backup…"))
+        self._update_buttons()
+
+    def _put_in_place(self, info: BackupInfo, incoming: Path) -> None:
         close_database()
         try:
-            aside = backups.restore_backup(self.db_path, info.path)
-        except backups.BackupError as error:
+            aside = backups.put_restored_in_place(self.db_path, incoming)
+        except (backups.BackupError, OSError) as error:
             open_database(self.db_path)  # the file it was, untouched
-            QMessageBox.warning(self, self.tr("Restore a backup"), self.tr(
-                "This backup could not be restored, so the card file was left as it "
-                "was: %1").replace("%1", error.detail or str(error.path)))
+            self._restore_failed(error, "")
             return
+        self._restored(info, aside)
+
+    def _restore_failed(self, error: BaseException, details: str) -> None:
+        self.job = None
+        self._update_buttons()
+        if not isinstance(error, (backups.BackupError, OSError)):
+            show_error(self, error, details)
+            return
+        detail = (error.detail or str(error.path)) if isinstance(
+            error, backups.BackupError) else str(error)
+        QMessageBox.warning(self, self.tr("Restore a backup"), self.tr(
+            "This backup could not be restored, so the card file was left as it "
+            "was: %1").replace("%1", detail))
+
+    def _restored(self, info: BackupInfo, aside: Path | None) -> None:
+        self.job = None
+        self._update_buttons()
         try:
             open_database(self.db_path)
         except DatabaseOpenError as error:
@@ -216,3 +250,34 @@ def add_backups_action(window, db_path: Path, read_only: bool = False) -> QActio
     window.tools_menu.addAction(action)
     window.backups_action = action
     return action
+
+
+def start_daily_backup(window, db_path: Path) -> object:
+    """The day's backup (if not made yet today), on a worker once the window
+    shows, so opening is not held up by copying the card file. The status bar
+    says what is happening; a failure is logged and shown there, never in the
+    way of the day's work."""
+
+    def back_up(progress, _cancelled):
+        progress(0, 1)
+        path = backups.daily_backup_if_due(db_path, datetime.date.today())
+        progress(1, 1)
+        return path
+
+    def say(text: str, timeout: int = 0) -> None:
+        try:
+            window.statusBar().showMessage(text, timeout)
+        except RuntimeError:  # the window was rebuilt in another language meanwhile
+            pass
+
+    def done(path: Path | None) -> None:
+        say(translate("BackupsDialog", "Today's backup was made.") if path is not None
+            else "", 5000)
+
+    def failed(error: BaseException, details: str) -> None:
+        logging.getLogger(__name__).error("The daily backup of %s failed:\n%s", db_path, details)
+        say(translate("BackupsDialog", "Today's backup could not be made: %1")
+            .replace("%1", str(error)), 15000)
+
+    say(translate("BackupsDialog", "Making today's backup…"))
+    return start_job(back_up, done, failed)

@@ -149,6 +149,9 @@ def test_restoring_a_backup_brings_back_the_old_cards(backups_dialog, main_windo
     asked = answer_questions()
     backups_dialog.list.setCurrentItem(backups_dialog.list.topLevelItem(0))
     qtbot.mouseClick(backups_dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert backups_dialog.job is not None  # the copy runs on a worker, not in the click
+    assert not backups_dialog.restore_button.isEnabled()
+    qtbot.waitUntil(lambda: backups_dialog.job is None, timeout=10000)
 
     assert card_names() == ["Before the backup"]
     assert main_window.model.rowCount() == 1
@@ -171,6 +174,35 @@ def test_restore_asks_first_and_no_changes_nothing(backups_dialog, answer_questi
     assert card_names() == ["Also kept", "Kept"]
 
 
+def test_a_backup_that_fails_its_check_leaves_the_card_file_open_as_it_was(
+        backups_dialog, db_path, answer_questions, qtbot):
+    create_card(CardData(name="Kept"))
+    qtbot.mouseClick(backups_dialog.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: backups_dialog.list.topLevelItemCount() == 1, timeout=10000)
+    backups.list_backups(db_path)[0].path.write_bytes(b"not a database at all" * 100)
+    asked = answer_questions()
+    backups_dialog.list.setCurrentItem(backups_dialog.list.topLevelItem(0))
+    qtbot.mouseClick(backups_dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: backups_dialog.job is None, timeout=10000)
+    assert "could not be restored" in asked[-1]
+    assert card_names() == ["Kept"]
+
+
+def test_the_days_backup_is_made_after_the_window_shows(main_window, db_path, qtbot):
+    from ui.backups_dialog import start_daily_backup
+
+    create_card(CardData(name="Worth keeping"))
+    start_daily_backup(main_window, db_path)
+    assert main_window.statusBar().currentMessage() == "Making today's backup…"
+    qtbot.waitUntil(lambda: main_window.statusBar().currentMessage()
+                    == "Today's backup was made.", timeout=10000)
+    assert [b.kind for b in backups.list_backups(db_path)] == [backups.BackupKind.DAILY]
+
+    start_daily_backup(main_window, db_path)  # not twice a day
+    qtbot.waitUntil(lambda: main_window.statusBar().currentMessage() == "", timeout=10000)
+    assert len(backups.list_backups(db_path)) == 1
+
+
 # --- start-up ------------------------------------------------------------------
 @pytest.fixture
 def saved_file(db_path):
@@ -191,14 +223,15 @@ def started(qtbot):
             start.lock.release()
 
 
-def test_start_up_takes_the_lock_and_makes_the_days_backup(saved_file, started):
+def test_start_up_takes_the_lock_and_leaves_the_days_backup_for_after_the_window(
+        saved_file, started):
     from ui.app import open_for_desktop
 
     start = open_for_desktop(saved_file)
     started.append(start)
     assert start.opened is not None and not start.read_only
     assert start.lock.held
-    assert [b.kind for b in backups.list_backups(saved_file)] == [backups.BackupKind.DAILY]
+    assert backups.list_backups(saved_file) == []  # start_daily_backup makes it, on a worker
     assert card_names() == ["Saved earlier"]
 
 
