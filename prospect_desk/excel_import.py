@@ -265,6 +265,14 @@ def _role(target: ImportField) -> _Role:
     return _Role.EXTRA
 
 
+# Enum members and values looked up once, not on every cell.
+_TEXT, _DATE, _ENUM, _EXTRA = _Role.TEXT, _Role.DATE, _Role.ENUM, _Role.EXTRA
+_NAME, _COMPANY = ImportField.NAME.value, ImportField.COMPANY.value
+_CIRCLE, _REFERRER = ImportField.CIRCLE.value, ImportField.REFERRER.value
+_NEXT_REVISIT = ImportField.NEXT_REVISIT.value
+_COMPANY_KIND, _INDIVIDUAL_KIND = Kind.COMPANY.value, Kind.INDIVIDUAL.value
+
+
 class _RowParser:
     def __init__(self, headers: list[str], mapping: Mapping, today: datetime.date):
         self.headers = headers
@@ -273,8 +281,8 @@ class _RowParser:
         for column, target in sorted(mapping.items()):
             if target is not None and column < len(headers):
                 self.columns.setdefault(ImportField(target), column)
-        self._enum_cache: dict[tuple[ImportField, str], Enum | None] = {}
-        self.plan = [(target.value, column, _role(target))
+        self._enum_cache: dict[tuple[ImportField, str], str | None] = {}
+        self.plan = [(target.value, column, _role(target), target)
                      for target, column in self.columns.items()]
 
     def header(self, target: ImportField) -> str:
@@ -285,26 +293,26 @@ class _RowParser:
         values: dict[str, object] = {}
         extra: dict[ImportField, object] = {}
         problems: list[RowProblem] = []
-        for target, column, role in self.plan:
+        for target, column, role, field_ in self.plan:
             cell = cells[column]
             if cell.__class__ is str:
                 if not cell or (cell[0].isspace() or cell[-1].isspace()) and not cell.strip():
                     continue
             elif cell is None:
                 continue
-            if role is _Role.TEXT:
+            if role is _TEXT:
                 values[target] = cell if cell.__class__ is str else cell_text(cell)
-            elif role is _Role.EXTRA:
+            elif role is _EXTRA:
                 extra[target] = cell_text(cell)
-            elif role is _Role.DATE:
+            elif role is _DATE:
                 value = self._date(cell, column, problems)
                 if value is not None:
                     if target == "next_revisit":
-                        extra[ImportField.NEXT_REVISIT] = value
+                        extra[_NEXT_REVISIT] = value
                     else:
                         values[target] = value
             else:
-                value = self._enum(cell, ImportField(target), column, problems)
+                value = self._enum(cell, field_, column, problems)
                 if value is not None:
                     values[target] = value
         parsed = ParsedRow(row_number=row_number, data=None, given=set(values),
@@ -324,27 +332,27 @@ class _RowParser:
 
     def _enum(self, cell: Cell, target: ImportField, column: int,
               problems: list[RowProblem]) -> str | None:
-        parser, problem = _ENUM_PARSERS[target]
-        key = (target, cell_text(cell))
-        member = self._enum_cache.get(key, _UNSEEN)
-        if member is _UNSEEN:
-            member = self._enum_cache[key] = parser(key[1])
-        if member is None:
-            problems.append(RowProblem(column, self.headers[column], problem))
-            return None
-        return member.value
+        key = (target, cell if cell.__class__ is str else cell_text(cell))
+        value = self._enum_cache.get(key, _UNSEEN)
+        if value is _UNSEEN:
+            parser, _problem = _ENUM_PARSERS[target]
+            member = parser(key[1])
+            value = self._enum_cache[key] = None if member is None else member.value
+        if value is None:
+            problems.append(RowProblem(column, self.headers[column], _ENUM_PARSERS[target][1]))
+        return value
 
     def _fill(self, parsed: ParsedRow, values: dict, extra: dict) -> None:
         """Work out kind, name and employer (DOMAIN §1), then check the card."""
-        name = str(extra.get(ImportField.NAME, "")).strip()
-        company = str(extra.get(ImportField.COMPANY, "")).strip()
+        name = str(extra.get(_NAME, "")).strip()
+        company = str(extra.get(_COMPANY, "")).strip()
         kind = values.pop("kind", None)
         given = parsed.given
         if kind is not None:
             given.add("kind")
         else:
-            kind = Kind.COMPANY.value if company and not name else Kind.INDIVIDUAL.value
-        if kind == Kind.COMPANY.value:
+            kind = _COMPANY_KIND if company and not name else _INDIVIDUAL_KIND
+        if kind == _COMPANY_KIND:
             if company and name and company != name and "person_in_charge" not in values:
                 values["person_in_charge"] = name
                 given.add("person_in_charge")
@@ -354,9 +362,9 @@ class _RowParser:
             given.add("employer")
         data = parsed.data = CardData(kind=kind, name=name, **values)
         given.add("name")
-        parsed.circle = str(extra.get(ImportField.CIRCLE, "")).strip()
-        parsed.referrer = str(extra.get(ImportField.REFERRER, "")).strip()
-        parsed.next_revisit = extra.get(ImportField.NEXT_REVISIT)
+        parsed.circle = str(extra.get(_CIRCLE, "")).strip()
+        parsed.referrer = str(extra.get(_REFERRER, "")).strip()
+        parsed.next_revisit = extra.get(_NEXT_REVISIT)
         for error in check_card(data, today=self.today):
             target, reason = _CARD_PROBLEMS[error.problem]
             column = self.columns.get(target)
@@ -364,14 +372,11 @@ class _RowParser:
                 column = self.columns.get(ImportField.COMPANY)
             header = self.headers[column] if column is not None else ""
             parsed.problems.append(RowProblem(column, header, reason))
-        parsed.problems.sort(key=lambda p: (p.column is None, p.column or 0))
+        if len(parsed.problems) > 1:
+            parsed.problems.sort(key=lambda p: (p.column is None, p.column or 0))
 
 
 # Duplicates -------------------------------------------------------------------
-
-def _company_of(data: CardData) -> str:
-    return data.name if data.kind == Kind.COMPANY.value else data.employer
-
 
 def phone_key(phone: str) -> str:
     """The digits of a phone, without China's country code: +86 138-0013-8000,
@@ -384,18 +389,33 @@ def phone_key(phone: str) -> str:
     return digits
 
 
+_PHONE_KEY = DuplicateKey.PHONE
+_EMAIL_KEY = DuplicateKey.EMAIL
+_NAME_KEY = DuplicateKey.NAME_AND_COMPANY
+_NON_DIGIT = search_keys._NON_DIGIT
+
+
 def _keys(data: CardData) -> list[tuple[DuplicateKey, object]]:
+    """The keys a card is found by (run for every row: kept lean)."""
     keys: list[tuple[DuplicateKey, object]] = []
     for phone in (data.phone, data.mobile):
-        digits = phone_key(phone)
-        if len(digits) >= MIN_PHONE_DIGITS:
-            keys.append((DuplicateKey.PHONE, digits))
-    email = data.email.strip().casefold()
+        if phone:
+            digits = _NON_DIGIT.sub("", phone)
+            if digits[:2] == "00":
+                digits = digits[2:]
+            if digits[:2] == "86" and len(digits) >= 12:
+                digits = digits[2:]
+            if len(digits) >= MIN_PHONE_DIGITS:
+                keys.append((_PHONE_KEY, digits))
+    email = data.email
     if email:
-        keys.append((DuplicateKey.EMAIL, email))
-    if data.name.strip():
-        keys.append((DuplicateKey.NAME_AND_COMPANY,
-                     (data.name.strip().casefold(), _company_of(data).strip().casefold())))
+        email = email.strip().casefold()
+        if email:
+            keys.append((_EMAIL_KEY, email))
+    name = data.name.strip()
+    if name:
+        company = data.name if data.kind == _COMPANY_KIND else data.employer
+        keys.append((_NAME_KEY, (name.casefold(), company.strip().casefold())))
     return keys
 
 
@@ -423,15 +443,23 @@ class _DuplicateIndex:
             self.names.setdefault(name.strip().casefold(), card_id)
 
     def find(self, data: CardData) -> tuple[DuplicateKey, int | ParsedRow] | None:
-        for key in _keys(data):
-            target = self.index.get(key)
+        return self.find_keys(_keys(data))
+
+    def find_keys(self, keys: list) -> tuple[DuplicateKey, int | ParsedRow] | None:
+        get = self.index.get
+        for key in keys:
+            target = get(key)
             if target is not None:
                 return key[0], target
         return None
 
     def add(self, data: CardData, target: int | ParsedRow) -> None:
-        for key in _keys(data):
-            self.index.setdefault(key, target)
+        self.add_keys(_keys(data), target)
+
+    def add_keys(self, keys: list, target: int | ParsedRow) -> None:
+        setdefault = self.index.setdefault
+        for key in keys:
+            setdefault(key, target)
 
 
 def _match(found: tuple[DuplicateKey, int | ParsedRow] | None) -> DuplicateMatch | None:
@@ -553,12 +581,13 @@ def _plan(table: SheetTable, mapping: Mapping, mode: DuplicateMode,
         if parsed.problems:
             result.rejected.append(RejectedRow(row_number, list(cells), parsed.problems))
             continue
-        found = duplicates.find(parsed.data)
+        keys = _keys(parsed.data)
+        found = duplicates.find_keys(keys)
         if found is None or mode is DuplicateMode.ADD:
             if found is not None:
                 result.duplicates_added += 1
             plan.new_rows.append(parsed)
-            duplicates.add(parsed.data, parsed)
+            duplicates.add_keys(keys, parsed)
             parsed.freeze()
         elif mode is DuplicateMode.SKIP:
             result.duplicates_skipped += 1
