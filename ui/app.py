@@ -24,6 +24,7 @@ from prospect_desk.database import (
 from ui import settings
 from ui.backups_dialog import add_backups_action, start_daily_backup
 from ui.error_dialog import install_exception_hooks
+from ui.import_history_dialog import add_import_history_action
 from ui.main_window import MainWindow
 from ui.translation import install_language
 
@@ -57,6 +58,7 @@ class DesktopApp:
         self.window = MainWindow(db_label=str(self.db_path))
         self.window.languageChangeRequested.connect(self.change_language)
         add_backups_action(self.window, self.db_path, self.read_only)
+        add_import_history_action(self.window)
         if self.read_only:
             self.window.set_read_only(True)
         self.window.show()

@@ -1,0 +1,221 @@
+"""File → Import history…: every import of cards, and undoing one as a whole.
+
+Undoing runs on a worker (a big import may have added 100,000 cards); the
+card list refreshes when it is done."""
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prospect_desk import import_history
+from prospect_desk.import_history import BatchInfo, UndoError, UndoProblem, UndoResult
+from ui.error_dialog import show_error
+from ui.worker import start_job
+
+translate = QCoreApplication.translate  # called as translate("ImportHistoryDialog", ...)
+
+KEPT_NAMES_SHOWN = 10
+"""How many of the cards left as they are (changed since) a message names."""
+
+
+def when_text(batch: BatchInfo) -> str:
+    return batch.created_at.strftime("%Y-%m-%d %H:%M")
+
+
+def state_text(batch: BatchInfo) -> str:
+    if batch.undone_at is not None:
+        return translate("ImportHistoryDialog", "Undone on %1").replace(
+            "%1", batch.undone_at.strftime("%Y-%m-%d %H:%M"))
+    return translate("ImportHistoryDialog", "Imported")
+
+
+def undo_problem_text(error: UndoError) -> str:
+    if error.problem is UndoProblem.ALREADY_UNDONE:
+        return translate("ImportHistoryDialog",
+                         "This import was undone already; it cannot be undone twice.")
+    return translate("ImportHistoryDialog", "There is no import %1 in the history.").replace(
+        "%1", str(error.batch_id))
+
+
+def undo_result_text(result: UndoResult) -> str:
+    """What an undo did, in sentences the user can act on."""
+    parts = [translate("ImportHistoryDialog", "The import was undone: %1 cards it added were "
+                       "moved to the trash, and %2 cards it updated got their earlier values "
+                       "back.").replace("%1", str(result.trashed))
+             .replace("%2", str(result.restored))]
+    if result.trashed_changed_since:
+        parts.append(translate(
+            "ImportHistoryDialog", "%1 of the cards moved to the trash had been changed after "
+            "the import. If you want to keep them, restore them from the trash (Edit → "
+            "Trash…).").replace("%1", str(result.trashed_changed_since)))
+    if result.kept:
+        names = ", ".join(name for _id, name in result.kept[:KEPT_NAMES_SHOWN])
+        if len(result.kept) > KEPT_NAMES_SHOWN:
+            names += ", …"
+        parts.append(translate(
+            "ImportHistoryDialog", "%1 cards the import updated were changed again after it, "
+            "so they were left as they are: %2").replace("%1", str(len(result.kept)))
+            .replace("%2", names))
+    return "\n\n".join(parts)
+
+
+class ImportHistoryDialog(QDialog):
+    """`changed` follows an undo: cards went to the trash or got old values back."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, read_only: bool = False):
+        super().__init__(parent)
+        self.read_only = read_only
+        self.job = None
+        self.setWindowTitle(self.tr("Import history"))
+        self.resize(760, 400)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.list = QTreeWidget()
+        self.list.setObjectName("importHistoryList")
+        self.list.setRootIsDecorated(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setHeaderLabels([self.tr("Imported on"), self.tr("File"), self.tr("Added"),
+                                   self.tr("Updated"), self.tr("Skipped"),
+                                   self.tr("Left out"), self.tr("State")])
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        for column in range(7):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+
+        self.undo_button = QPushButton(self.tr("Undo this import…"))
+        self.undo_button.clicked.connect(self.undo_selected)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.undo_button)
+        buttons.addStretch()
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def batches(self) -> list[BatchInfo]:
+        return [self.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+                for i in range(self.list.topLevelItemCount())]
+
+    def reload(self, select: int | None = None) -> None:
+        self.list.clear()
+        found = import_history.list_batches()
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for batch in found:
+            name = batch.file_name or self.tr("(no file name)")
+            item = QTreeWidgetItem([when_text(batch), name, str(batch.added),
+                                    str(batch.updated), str(batch.skipped),
+                                    str(batch.rejected), state_text(batch)])
+            item.setData(0, Qt.ItemDataRole.UserRole, batch)
+            item.setToolTip(1, f"{name} — {batch.sheet}" if batch.sheet else name)
+            for column in range(2, 6):
+                item.setTextAlignment(column, right)
+            if batch.undone_at is not None:
+                for column in range(7):
+                    item.setForeground(column, self.palette().placeholderText())
+            self.list.addTopLevelItem(item)
+            if batch.id == select:
+                self.list.setCurrentItem(item)
+        if found:
+            self.summary.setText(self.tr(
+                "Every import of cards, newest first. Undoing an import moves the cards it "
+                "added to the trash and gives the cards it updated their earlier values "
+                "back, unless you changed them since."))
+        else:
+            self.summary.setText(self.tr("No cards have been imported into this card file yet."))
+        if self.read_only:
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "The card file is read-only: imports cannot be undone here."))
+        self._update_buttons()
+
+    def _selected(self) -> BatchInfo | None:
+        items = self.list.selectedItems()
+        return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
+
+    def _update_buttons(self) -> None:
+        batch = self._selected()
+        self.undo_button.setEnabled(not self.read_only and self.job is None
+                                    and batch is not None and batch.can_undo)
+
+    def undo_selected(self) -> None:
+        batch = self._selected()
+        if batch is None or self.read_only or self.job is not None:
+            return
+        window = self.parent()
+        if window is not None and hasattr(window, "confirm_leave_card"):
+            if not window.confirm_leave_card():
+                return
+        answer = QMessageBox.question(
+            self, self.tr("Undo an import"),
+            self.tr("Undo the import of %1 made on %2?\n\nThe %3 cards it added go to the "
+                    "trash (you can restore them from there), and the %4 cards it updated get "
+                    "their earlier values back, unless you changed them since.")
+            .replace("%1", batch.file_name or self.tr("(no file name)"))
+            .replace("%2", when_text(batch)).replace("%3", str(batch.added))
+            .replace("%4", str(batch.updated)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        batch_id = batch.id
+
+        def undo(progress, _cancelled):
+            progress(0, 1)
+            result = import_history.undo_batch(batch_id)
+            progress(1, 1)
+            return result
+
+        self.job = start_job(undo, self._undone, self._undo_failed, parent=self,
+                             label=self.tr("Undoing the import…"))
+        self._update_buttons()
+
+    def _undone(self, result: UndoResult) -> None:
+        self.job = None
+        self.reload(select=result.batch_id)
+        self.changed.emit()
+        QMessageBox.information(self, self.tr("Undo an import"), undo_result_text(result))
+
+    def _undo_failed(self, error: BaseException, details: str) -> None:
+        self.job = None
+        self.reload()
+        if isinstance(error, UndoError):
+            QMessageBox.warning(self, self.tr("Undo an import"), undo_problem_text(error))
+        else:
+            show_error(self, error, details)
+
+
+def add_import_history_action(window) -> QAction:
+    """File → Import history… in the main window, after Import… and Export…."""
+    action = QAction(translate("ImportHistoryDialog", "Import history…"), window)
+    action.setObjectName("importHistoryAction")
+
+    def show() -> None:
+        dialog = ImportHistoryDialog(window, read_only=getattr(window, "read_only", False))
+        dialog.changed.connect(window._after_import)
+        dialog.exec()
+
+    action.triggered.connect(show)
+    actions = window.file_menu.actions()
+    window.file_menu.insertAction(actions[actions.index(window.export_action) + 1], action)
+    window.import_history_action = action
+    return action
