@@ -1,4 +1,5 @@
-"""Subcommands for keeping the card file safe: backup, restore, backups.
+"""Subcommands for keeping the card file safe: backup, restore, backups, and
+the import history: imports, undo-import.
 
 None of them opens the card file through the app's usual path: a backup reads
 it with SQLite's backup API, and a restore must work on a damaged file, which
@@ -9,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from prospect_desk import backups, instance_lock
+from prospect_desk import backups, import_history, instance_lock
 from prospect_desk.backups import BackupKind
 from prospect_desk.database import resolve_db_path
 from ui.cli_command import EXIT_FAILED, EXIT_OK, Command, translate
@@ -132,6 +133,83 @@ def _run_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _state_label(batch: import_history.BatchInfo) -> str:
+    if batch.undone_at is not None:
+        return translate("cli", "undone %1").replace("%1", f"{batch.undone_at:%Y-%m-%d %H:%M}")
+    return translate("cli", "imported")
+
+
+def _run_imports(args: argparse.Namespace) -> int:
+    found = import_history.list_batches()
+    if not found:
+        print(translate("cli", "No cards have been imported yet."))
+        return EXIT_OK
+    print(translate("cli", "ID  imported on       added  updated  skipped  left out  state  file"))
+    for batch in found:
+        print(
+            f"{batch.id:<3} {batch.created_at:%Y-%m-%d %H:%M}  {batch.added:>6}  "
+            f"{batch.updated:>7}  {batch.skipped:>7}  {batch.rejected:>8}  "
+            f"{_state_label(batch)}  {batch.file_name}"
+        )
+    return EXIT_OK
+
+
+def _undo_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "batch",
+        metavar="ID",
+        type=int,
+        help=translate("cli", "the import's ID, as `imports` shows it"),
+    )
+
+
+def _run_undo_import(args: argparse.Namespace) -> int:
+    try:
+        lock = instance_lock.acquire(resolve_db_path(args.db))
+    except instance_lock.AlreadyRunningError as error:
+        return _already_open(error)
+    except OSError:
+        lock = None  # a read-only folder: the undo itself will say so
+    try:
+        result = import_history.undo_batch(args.batch)
+    except import_history.UndoError as error:
+        if error.problem is import_history.UndoProblem.ALREADY_UNDONE:
+            return _fail(
+                translate(
+                    "cli", "Import %1 was undone already; it cannot be undone twice."
+                ).replace("%1", str(args.batch))
+            )
+        return _fail(
+            translate("cli", "There is no import %1; `imports` lists them.").replace(
+                "%1", str(args.batch)
+            )
+        )
+    finally:
+        if lock is not None:
+            lock.release()
+    print(
+        translate(
+            "cli",
+            "Import %1 undone: %2 cards moved to the trash, %3 cards given their earlier "
+            "values back.",
+        )
+        .replace("%1", str(args.batch))
+        .replace("%2", str(result.trashed))
+        .replace("%3", str(result.restored))
+    )
+    if result.trashed_changed_since:
+        print(
+            translate(
+                "cli", "%1 of the cards moved to the trash had been changed after the import."
+            ).replace("%1", str(result.trashed_changed_since))
+        )
+    if result.kept:
+        print(translate("cli", "Changed again after the import, so left as they are (ID, name):"))
+        for card_id, name in result.kept:
+            print(f"  {card_id}  {name}")
+    return EXIT_OK
+
+
 COMMANDS: list[Command] = [
     Command(
         "backup",
@@ -155,5 +233,21 @@ COMMANDS: list[Command] = [
         _no_arguments,
         _run_list,
         opens_database=False,
+    ),
+    Command(
+        "imports",
+        lambda: translate("cli", "list the imports of cards, newest first, with their IDs"),
+        _no_arguments,
+        _run_imports,
+    ),
+    Command(
+        "undo-import",
+        lambda: translate(
+            "cli",
+            "undo an import: the cards it added go to the trash, the cards it updated get "
+            "their earlier values back unless changed since",
+        ),
+        _undo_arguments,
+        _run_undo_import,
     ),
 ]

@@ -112,3 +112,57 @@ def test_a_damaged_file_can_be_restored_from_the_command_line(saved_file, capsys
     saved_file.write_bytes(b"garbage" * 500)
     assert main.main(["--db", str(saved_file), "restore", copy]) == 0
     assert names_in(saved_file) == ["First card"]
+
+
+# --- the import history ------------------------------------------------------------
+@pytest.fixture
+def imported_file(saved_file, tmp_path):
+    """The saved file after one import that added two cards and updated one."""
+    from prospect_desk.excel_import import DuplicateMode, import_file
+
+    path = tmp_path / "fair.csv"
+    path.write_text("Name,Notes\nSecond card,\nThird card,\nFirst card,updated\n", encoding="utf-8")
+    open_database(saved_file)
+    try:
+        import_file(path, duplicate_mode=DuplicateMode.UPDATE)
+    finally:
+        close_database()
+    return saved_file
+
+
+def test_imports_lists_each_import_with_its_id_and_counts(imported_file, capsys):
+    assert main.main(["--db", str(imported_file), "imports"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2  # a header and the one import
+    assert lines[1].split()[0] == "1"
+    assert lines[1].split()[3:7] == ["2", "1", "0", "0"]
+    assert lines[1].endswith("fair.csv")
+
+
+def test_undo_import_trashes_the_added_cards_and_refuses_a_second_time(imported_file, capsys):
+    assert main.main(["--db", str(imported_file), "undo-import", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "2 cards moved to the trash" in out and "1 cards given" in out
+    open_database(imported_file)
+    try:
+        live = sorted(c.name for c in Card.select().where(Card.deleted_at.is_null()))
+        assert live == ["First card"]
+        assert Card.get(Card.name == "First card").notes == ""
+    finally:
+        close_database()
+
+    assert main.main(["--db", str(imported_file), "undo-import", "1"]) == 2
+    assert "cannot be undone twice" in capsys.readouterr().err
+    assert main.main(["--db", str(imported_file), "imports"]) == 0
+    assert "undone" in capsys.readouterr().out
+
+
+def test_undo_import_of_an_unknown_id_says_so(imported_file, capsys):
+    assert main.main(["--db", str(imported_file), "undo-import", "7"]) == 2
+    assert "There is no import 7" in capsys.readouterr().err
+
+
+def test_undo_import_is_refused_while_the_window_has_the_file(imported_file, capsys):
+    with instance_lock.acquire(imported_file):
+        assert main.main(["--db", str(imported_file), "undo-import", "1"]) == 2
+    assert "close it first" in capsys.readouterr().err
