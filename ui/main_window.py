@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
         self.trash_action.triggered.connect(self.show_trash)
         self.import_action = QAction(self.tr("Import…"), self)
         self.import_action.triggered.connect(self.show_import)
+        self.import_deals_action = QAction(self.tr("Import sales history…"), self)
+        self.import_deals_action.triggered.connect(self.show_import_deals)
         self.export_action = QAction(self.tr("Export…"), self)
         self.export_action.triggered.connect(self.show_export)
         self.call_sheet_action = QAction(self.tr("Print call sheet…"), self)
@@ -172,7 +174,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.new_individual_action, self.new_company_action,
                                    self.save_action])
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.import_action, self.export_action])
+        self.file_menu.addActions([self.import_action, self.import_deals_action,
+                                   self.export_action])
         self.file_menu.addActions([self.call_sheet_action, self.labels_action,
                                    self.print_card_action])
         self.file_menu.addAction(self.demo_action)
@@ -188,7 +191,7 @@ class MainWindow(QMainWindow):
 
         self.write_actions = [self.new_company_action, self.new_individual_action,
                               self.save_action, self.delete_action, self.trash_action,
-                              self.demo_action, self.import_action]
+                              self.demo_action, self.import_action, self.import_deals_action]
         """Actions that change the card file: off while it is read-only (add yours)."""
 
         toolbar = self.addToolBar(self.tr("Cards"))
@@ -406,6 +409,16 @@ class MainWindow(QMainWindow):
         from ui.import_wizard import ImportWizard  # loads the spreadsheet readers: on use
 
         wizard = ImportWizard(self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.imported.connect(self._after_import)
+        wizard.open()
+        return wizard
+
+    def show_import_deals(self) -> "DealImportWizard":  # noqa: F821
+        """The sales-history import wizard; the list refreshes once sales are written."""
+        from ui.deal_import_wizard import DealImportWizard
+
+        wizard = DealImportWizard(self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.imported.connect(self._after_import)
         wizard.open()
