@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from prospect_desk import agenda_query, follow_ups  # noqa: E402
 from prospect_desk.cards import CardData, derived_columns  # noqa: E402
 from prospect_desk.database import close_database, open_database  # noqa: E402
 from prospect_desk.enums import FollowUpKind, FollowUpRule  # noqa: E402
@@ -91,10 +92,26 @@ def _time_widgets() -> list[float]:
         widget.grab()
         return "painted"
 
-    return [timed("Today view (widgets, painted)",
-                  lambda: paint(today_widget, lambda: today_widget.reload(TODAY)), runs=5),
-            timed("Month view (widgets, painted)",
-                  lambda: paint(month_widget, lambda: month_widget.reload(TODAY)), runs=5)]
+    def after_change():
+        """A follow-up moved a day on and back, as Move… does, then the view again."""
+        item = today_widget.group_items("overdue")[0]
+        follow_ups.move(item.follow_up_id, item.date + datetime.timedelta(days=1))
+        follow_ups.move(item.follow_up_id, item.date)
+        today_widget.reload(TODAY)
+
+    def week():
+        month_widget.lists.setCurrentWidget(month_widget.week)
+        month_widget.reload(TODAY)
+
+    results = [timed("Today view (widgets, painted)",
+                     lambda: paint(today_widget, lambda: today_widget.reload(TODAY)), runs=9),
+               timed("Today view after a change",
+                     lambda: paint(today_widget, after_change), runs=9),
+               timed("Month view (widgets, painted)",
+                     lambda: paint(month_widget, lambda: month_widget.reload(TODAY)), runs=9),
+               timed("Month view, week tab shown", lambda: paint(month_widget, week), runs=9)]
+    month_widget.lists.setCurrentIndex(0)
+    return results
 
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -139,9 +156,26 @@ def main() -> None:
         counts = month_counts(2025, 12)  # the gift window wraps into January
         return f"{len(counts)} days"
 
+    def section(make):
+        pages = agenda_query.SectionPages(make())
+        return f"{pages.total:,} in all, {len(pages.rows(0, 100))} read"
+
+    week_start = TODAY - datetime.timedelta(days=TODAY.weekday())
     results = [timed("month_counts(2025, 3)", month),
                timed("month_counts(2025, 12)", december),
-               timed(f"today_view({TODAY})", view)]
+               timed(f"today_view({TODAY}) (whole lists)", view),
+               timed("overdue: count + first page",
+                     lambda: section(lambda: agenda_query.overdue_section(TODAY))),
+               timed("next 7 days: count + first page",
+                     lambda: section(lambda: agenda_query.range_section(
+                         TODAY + datetime.timedelta(days=1), TODAY + datetime.timedelta(days=7),
+                         follow_ups.OPEN_ONLY))),
+               timed("a week: count + first page",
+                     lambda: section(lambda: agenda_query.range_section(
+                         week_start, week_start + datetime.timedelta(days=6))))]
+    for line in agenda_query.query_plan(agenda_query.range_section(
+            TODAY + datetime.timedelta(days=1), TODAY + datetime.timedelta(days=7))):
+        print(f"    plan: {line}")
     results += _time_widgets()
     close_database()
     verdict = "ok" if max(results) <= 100 else "OVER TARGET"

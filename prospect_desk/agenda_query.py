@@ -158,15 +158,27 @@ def section_sql(section: AgendaSection) -> tuple[str, list]:
 
 
 def section_count(section: AgendaSection) -> int:
-    sql, params = section_sql(section)
-    return db.execute_sql(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0]
+    return sum(day_counts(section).values())
 
 
 def day_counts(section: AgendaSection) -> dict[datetime.date, int]:
-    """{date: number of follow-ups} over the section, for headers and tabs."""
-    sql, params = section_sql(section)
-    rows = db.execute_sql(f'SELECT "d", COUNT(*) FROM ({sql}) GROUP BY "d"', params)
-    return {datetime.date.fromisoformat(day): n for day, n in rows}
+    """{date: number of follow-ups} over the section, for headers and tabs: the
+    stored ones grouped by due date on the status index, the birthdays by
+    month-day (`follow_up_rules.birthday_counts`); no row is built."""
+    marks = ", ".join("?" for _ in section.statuses)
+    where = [f'f."status" IN ({marks})', 'f."due_date" <= ?', 'c."deleted_at" IS NULL']
+    params: list = [*section.statuses, section.end.isoformat()]
+    if section.start is not None:
+        where.append('f."due_date" >= ?')
+        params.append(section.start.isoformat())
+    rows = db.execute_sql(
+        'SELECT f."due_date", COUNT(*) FROM "follow_up" f JOIN "card" c '
+        f'ON c."id" = f."card_id" WHERE {" AND ".join(where)} GROUP BY f."due_date"', params)
+    counts = {datetime.date.fromisoformat(day): n for day, n in rows}
+    if section.computed and section.start is not None:
+        for day, per_kind in follow_up_rules.birthday_counts(section.start, section.end).items():
+            counts[day] = counts.get(day, 0) + sum(per_kind.values())
+    return counts
 
 
 def _item(row: tuple) -> AgendaItem:
@@ -205,9 +217,14 @@ class SectionPages:
     queries only the days it spans, so the first page of a week does not sort
     the whole week."""
 
-    def __init__(self, section: AgendaSection):
+    def __init__(self, section: AgendaSection,
+                 per_day: dict[datetime.date, int] | None = None):
+        """`per_day` when the counts are known already (several sections counted
+        by one query)."""
         self.section = section
-        self.per_day = dict(sorted(day_counts(section).items()))
+        if per_day is None:
+            per_day = day_counts(section)
+        self.per_day = dict(sorted(per_day.items()))
         self.total = sum(self.per_day.values())
 
     def rows(self, offset: int, limit: int) -> list[AgendaItem]:

@@ -9,7 +9,7 @@ and the week is read only when its tab is shown."""
 
 import datetime
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
+    QTableView,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from prospect_desk.agenda_query import overdue_section, range_section
+from prospect_desk.agenda_query import day_counts, overdue_section, range_section
 from prospect_desk.follow_ups import AgendaItem, month_counts
 from ui.follow_up_actions import ITEM_ROLE, AgendaActions
 from ui.follow_up_text import OVERDUE_COLOUR, kind_colour, to_date
@@ -35,6 +36,7 @@ from ui.models.agenda_models import AgendaListModel, WeekDayDelegate
 
 LIST_COLUMNS = ["date", "kind", "card", "reason"]
 BADGE_COLOUR = "#37474f"
+WEEK_PAGE_SIZE = 30  # a week column shows about fifteen
 
 
 class FollowUpCalendar(QCalendarWidget):
@@ -46,7 +48,29 @@ class FollowUpCalendar(QCalendarWidget):
         self.setGridVisible(True)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.counts: dict[datetime.date, dict[str, int]] = {}
+        self.today = datetime.date.today()
+        self._table = self.findChild(QTableView)  # the grid inside the calendar
+        self._table.viewport().installEventFilter(self)
         self.currentPageChanged.connect(lambda year, month: self.reload_counts())
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._table.viewport():
+            self._fit_rows()
+        return super().eventFilter(watched, event)
+
+    def _fit_rows(self) -> None:
+        """The weekday names' row as high as its text; the weeks share the rest,
+        so the days have room for their counts."""
+        header = self._table.verticalHeader()
+        rows = self._table.model().rowCount()
+        names = self._table.fontMetrics().height() + 8
+        height = self._table.viewport().height()
+        if rows > 1 and height > names + rows:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(0, names)
+            week, extra = divmod(height - names, rows - 1)
+            for row in range(1, rows):
+                header.resizeSection(row, week + (1 if row <= extra else 0))
 
     def reload_counts(self) -> None:
         self.counts = month_counts(self.yearShown(), self.monthShown())
@@ -56,41 +80,55 @@ class FollowUpCalendar(QCalendarWidget):
         return sum(self.counts.get(day, {}).values())
 
     def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:
+        """Every day alike: its number top left (today's bold and ringed), and
+        when it has follow-ups their total in a badge top right and a count per
+        kind below."""
         day = to_date(qdate)
         per_kind = self.counts.get(day)
-        if not per_kind:
-            super().paintCell(painter, rect, qdate)
-            return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         selected = qdate == self.selectedDate()
         if selected:
             painter.fillRect(rect, palette.highlight())
-        text_colour = (palette.highlightedText().color() if selected
-                       else palette.text().color())
         if qdate.month() != self.monthShown():
             text_colour = palette.placeholderText().color()
+        elif selected:
+            text_colour = palette.highlightedText().color()
+        else:
+            weekday = self.weekdayTextFormat(Qt.DayOfWeek(qdate.dayOfWeek())).foreground()
+            text_colour = (weekday.color() if weekday.style() != Qt.BrushStyle.NoBrush
+                           else palette.text().color())
         font = QFont(painter.font())
+        number = rect.adjusted(4, 2, 0, 0)
+        if day == self.today:
+            font.setBold(True)
+            width = painter.fontMetrics().horizontalAdvance(str(qdate.day())) + 8
+            ring = QRect(rect.left() + 1, rect.top() + 1, max(width, 20), 17)
+            painter.setPen(QColor(OVERDUE_COLOUR))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(ring, 7, 7)
         painter.setPen(text_colour)
         painter.setFont(font)
-        painter.drawText(rect.adjusted(4, 2, 0, 0),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, str(qdate.day()))
-        small = QFont(font)
-        small.setPointSizeF(max(font.pointSizeF() * 0.8, 7))
-        small.setBold(True)
-        painter.setFont(small)
-        total = sum(per_kind.values())
-        badge = QRect(rect.right() - 22, rect.top() + 2, 20, 14)
-        label = str(total) if total < 1000 else f"{total // 1000}k"
-        width = max(20, painter.fontMetrics().horizontalAdvance(label) + 8)
-        badge.setLeft(badge.right() - width + 1)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(BADGE_COLOUR))
-        painter.drawRoundedRect(badge, 6, 6)
-        painter.setPen(QColor("white"))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
-        self._paint_kinds(painter, rect, per_kind, text_colour)
+        painter.drawText(number, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         str(qdate.day()))
+        if per_kind:
+            small = QFont(font)
+            small.setPointSizeF(max(font.pointSizeF() * 0.8, 7))
+            small.setBold(True)
+            painter.setFont(small)
+            total = sum(per_kind.values())
+            label = str(total) if total < 10000 else f"{total // 1000}k"
+            width = max(20, painter.fontMetrics().horizontalAdvance(label) + 8)
+            badge = QRect(rect.right() - 1 - width, rect.top() + 2, width, 14)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(BADGE_COLOUR))
+            painter.drawRoundedRect(badge, 6, 6)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+            count_colour = (palette.highlightedText().color() if selected
+                            else palette.text().color())
+            self._paint_kinds(painter, rect, per_kind, count_colour)
         painter.restore()
 
     def _paint_kinds(self, painter: QPainter, rect: QRect, per_kind: dict[str, int],
@@ -154,7 +192,7 @@ class WeekGrid(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.monday = datetime.date.today()
+        self.first_day = datetime.date.today()
         self.current_list: QListView | None = None
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -170,7 +208,7 @@ class WeekGrid(QWidget):
             header.clicked.connect(lambda _checked=False, c=column: self._header_clicked(c))
             day_list = QListView()
             day_list.setObjectName(f"weekDay{column}")
-            day_list.setModel(AgendaListModel(["card"], day_list))
+            day_list.setModel(AgendaListModel(["card"], day_list, page_size=WEEK_PAGE_SIZE))
             day_list.setItemDelegate(delegate)
             day_list.setUniformItemSizes(True)
             day_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -186,15 +224,21 @@ class WeekGrid(QWidget):
             self.columns.append(day_list)
         grid.setRowStretch(1, 1)
 
-    def show_week(self, day: datetime.date, today: datetime.date) -> None:
-        self.monday = day - datetime.timedelta(days=day.weekday())
+    def show_week(self, day: datetime.date, today: datetime.date,
+                  first_weekday: int = 1) -> None:
+        """The week holding `day`, starting on `first_weekday` (1 Monday to 7
+        Sunday, as the month grid starts its weeks)."""
+        self.first_day = day - datetime.timedelta(days=(day.isoweekday() - first_weekday) % 7)
         self.current_list = None
         locale = QLocale()
+        last_day = self.first_day + datetime.timedelta(days=6)
+        per_day = day_counts(range_section(self.first_day, last_day))
         for column, (header, day_list) in enumerate(zip(self.headers, self.columns, strict=True)):
-            date = self.monday + datetime.timedelta(days=column)
+            date = self.first_day + datetime.timedelta(days=column)
             model: AgendaListModel = day_list.model()
-            model.set_section(range_section(date, date), today)
-            name = locale.dayName(column + 1, QLocale.FormatType.ShortFormat)
+            model.set_section(range_section(date, date), today,
+                              {date: per_day[date]} if date in per_day else {})
+            name = locale.dayName(date.isoweekday(), QLocale.FormatType.ShortFormat)
             header.setText(f"{name} {date.month}/{date.day}\n({model.total})")
             header.setChecked(date == day)
             font = header.font()
@@ -213,7 +257,7 @@ class WeekGrid(QWidget):
         return index.data(ITEM_ROLE) if index.isValid() else None
 
     def _header_clicked(self, column: int) -> None:
-        self.daySelected.emit(self.monday + datetime.timedelta(days=column))
+        self.daySelected.emit(self.first_day + datetime.timedelta(days=column))
 
     def _chosen(self, day_list: QListView, current: QModelIndex) -> None:
         if current.isValid():
@@ -304,8 +348,16 @@ class CalendarView(AgendaActions, QWidget):
         layout.addWidget(splitter)
 
     def reload(self, today: datetime.date | None = None) -> None:
+        """Everything afresh (shown, or something was done): the month's counts,
+        the overdue list, and the chosen day."""
         self.today = today or datetime.date.today()
+        self.calendar.today = self.today
         self.calendar.reload_counts()
+        self.overdue_list.model().set_section(overdue_section(self.today), self.today)
+        late = self.overdue_list.model().total
+        self.lists.setTabText(2, self.tr("Overdue (%1)").replace("%1", str(late)))
+        self.lists.tabBar().setTabTextColor(
+            2, QColor(OVERDUE_COLOUR) if late else self.palette().windowText().color())
         self.show_selected_day()
 
     def go_to_today(self) -> None:
@@ -318,16 +370,11 @@ class CalendarView(AgendaActions, QWidget):
         return to_date(self.calendar.selectedDate())
 
     def show_selected_day(self) -> None:
-        """The chosen day's list, the overdue count (and list), and the week
-        when its tab is shown; each a count and a first page."""
+        """The chosen day's list, and the week when its tab is shown: each a
+        count and a first page. (Overdue does not depend on the day chosen.)"""
         day = self.selected_day()
         self.day_title.setText(self.tr("Follow-ups on %1").replace("%1", day.isoformat()))
         self.day_list.model().set_section(range_section(day, day), self.today)
-        self.overdue_list.model().set_section(overdue_section(self.today), self.today)
-        late = self.overdue_list.model().total
-        self.lists.setTabText(2, self.tr("Overdue (%1)").replace("%1", str(late)))
-        self.lists.tabBar().setTabTextColor(
-            2, QColor(OVERDUE_COLOUR) if late else self.palette().windowText().color())
         self.lists.setTabText(0, self.tr("Day (%1)").replace(
             "%1", str(self.day_list.model().total)))
         self._week_shown = None
@@ -336,7 +383,7 @@ class CalendarView(AgendaActions, QWidget):
         self._update_buttons()
 
     def _show_week(self) -> None:
-        key = (self.selected_day(), self.today)
+        key = (self.selected_day(), self.today, self.calendar.firstDayOfWeek().value)
         if self._week_shown != key:
             self._week_shown = key
             self.week.show_week(*key)

@@ -31,9 +31,8 @@ UPCOMING_DAYS = 7
 
 
 class GroupedTreeView(QTreeView):
-    """A tree of groups whose lines are fetched as they come into view: Qt
-    fetches more only for the top level when scrolling, so each group's last
-    line is checked here."""
+    """A tree of groups whose lines are fetched as they come into view: each
+    group's last line read is checked on scrolling and resizing."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -49,11 +48,11 @@ class GroupedTreeView(QTreeView):
         height = self.viewport().height()
         for row in range(model.rowCount()):
             group = model.index(row, 0)
-            if not (self.isExpanded(group) and model.canFetchMore(group)):
+            if not (self.isExpanded(group) and model.group_can_fetch(row)):
                 continue
             last = model.index(model.rowCount(group) - 1, 0, group)
             if self.visualRect(last).top() < height:
-                model.fetchMore(group)
+                model.fetch_group(row)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -142,10 +141,9 @@ class TodayView(AgendaActions, QWidget):
         root = QModelIndex()
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, root, True)
-            group = self.model.index(row, 0)
-            self.tree.expand(group)
             if not self.model.group_total(self.model.keys()[row]):
-                self.tree.setFirstColumnSpanned(0, group, True)
+                self.tree.setFirstColumnSpanned(0, self.model.index(row, 0), True)
+        self.tree.expandAll()  # one layout for all groups
         if not self._sized and any(self.model.group_total(k) for k in self.groups):
             # Fit the first columns to what the first lines hold, once.
             self._sized = True

@@ -55,16 +55,23 @@ def item_data(item: AgendaItem, column: str, role: int, today: datetime.date):
         return None
     if role == Qt.ItemDataRole.DecorationRole and column == "kind":
         return kind_icon(item.kind)
-    if role == Qt.ItemDataRole.ToolTipRole and column in ("reason", "card"):
-        return item_reason(item) or None
+    if role == Qt.ItemDataRole.ToolTipRole:
+        if column == "reason":
+            return item_reason(item) or None
+        if column == "card":  # all of it, where the name may be cut short
+            why = item_reason(item)
+            return f"{item.card_name}\n{item.date.isoformat()} {kind_label(item.kind)}" + (
+                f"\n{why}" if why and why != kind_label(item.kind) else "")
     return None
 
 
 class _Rows:
     """A section's rows fetched so far."""
 
-    def __init__(self, section: AgendaSection | None):
-        self.pages = SectionPages(section) if section is not None else None
+    def __init__(self, section: AgendaSection | None, page_size: int = PAGE_SIZE,
+                 per_day: dict | None = None):
+        self.pages = SectionPages(section, per_day) if section is not None else None
+        self.page_size = page_size
         self.items: list[AgendaItem] = []
         if self.can_fetch():  # the first page at once: every view shows it
             self.items = self.next_page()
@@ -77,22 +84,26 @@ class _Rows:
         return len(self.items) < self.total
 
     def next_page(self) -> list[AgendaItem]:
-        return self.pages.rows(len(self.items), PAGE_SIZE)
+        return self.pages.rows(len(self.items), self.page_size)
 
 
 class AgendaListModel(QAbstractTableModel):
     """One section as a flat list with the given columns (date, kind, card, reason)."""
 
-    def __init__(self, columns: list[str], parent=None):
+    def __init__(self, columns: list[str], parent=None, page_size: int = PAGE_SIZE):
         super().__init__(parent)
         self.columns = columns
+        self.page_size = page_size
         self.today = datetime.date.today()
         self._rows = _Rows(None)
 
-    def set_section(self, section: AgendaSection | None, today: datetime.date) -> None:
+    def set_section(self, section: AgendaSection | None, today: datetime.date,
+                    per_day: dict | None = None) -> None:
+        """Show the section: counted (unless `per_day` says how many fall on
+        each day already) and its first page read."""
         self.beginResetModel()
         self.today = today
-        self._rows = _Rows(section)
+        self._rows = _Rows(section, self.page_size, per_day)
         self.endResetModel()
 
     @property
@@ -206,19 +217,25 @@ class GroupedAgendaModel(QAbstractItemModel):
             return bool(self.groups)
         return parent.internalId() == 0 and parent.column() == 0
 
+    # QTreeView asks every expanded group for more at each layout, before
+    # anything is seen (and then as many pages as it guesses fit), so the
+    # tree fetches by itself with `fetch_group` when a group's last line
+    # comes into view (see today_view.GroupedTreeView).
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return (parent.isValid() and parent.internalId() == 0
-                and self.groups[parent.row()][3].can_fetch())
+        return False
 
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        if not self.canFetchMore(parent):
+    def group_can_fetch(self, row: int) -> bool:
+        return 0 <= row < len(self.groups) and self.groups[row][3].can_fetch()
+
+    def fetch_group(self, row: int) -> None:
+        if not self.group_can_fetch(row):
             return
-        rows = self.groups[parent.row()][3]
+        rows = self.groups[row][3]
         page = rows.next_page()
         if not page:
             return
         first = len(rows.items)
-        self.beginInsertRows(parent.siblingAtColumn(0), first, first + len(page) - 1)
+        self.beginInsertRows(self.index(row, 0), first, first + len(page) - 1)
         rows.items += page
         self.endInsertRows()
 
