@@ -1,6 +1,10 @@
 """Render the main window with the demo cards to a PNG (for README and review).
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshot.py docs/main-window.png [--lang zh_CN]
+
+--db shows an existing card file instead of the demo (e.g. the benchmark's
+bench/out/calendar-100000.sqlite3), --date the today and calendar views as on
+that day, --tab the calendar's day, week or overdue list.
 """
 
 import argparse
@@ -20,6 +24,10 @@ def main() -> None:
     parser.add_argument("--select", type=int, default=3, help="list row to select")
     parser.add_argument("--view", choices=["cards", "today", "calendar", "reports"],
                         default="cards")
+    parser.add_argument("--db", help="an existing card file instead of the demo")
+    parser.add_argument("--date", help="show the today and calendar views as on this day")
+    parser.add_argument("--tab", choices=["day", "week", "overdue"], default="day",
+                        help="the calendar's list")
     args = parser.parse_args()
 
     from PySide6.QtCore import QSettings
@@ -38,8 +46,11 @@ def main() -> None:
     from ui.translation import install_language
 
     install_language(args.lang)
-    open_database(Path(tempfile.mkdtemp()) / "demo.sqlite3")
-    load_demo()
+    if args.db:
+        open_database(args.db)
+    else:
+        open_database(Path(tempfile.mkdtemp()) / "demo.sqlite3")
+        load_demo()
     from ui.main_window import MainWindow
 
     window = MainWindow(db_label="~/.local/share/ProspectDesk/prospect_desk.sqlite3")
@@ -49,6 +60,15 @@ def main() -> None:
                       "calendar": window.calendar_view,
                       "reports": window.reports_view}[args.view])
     window.table.selectRow(args.select)
+    calendar = window.calendar_view
+    calendar.lists.setCurrentIndex(["day", "week", "overdue"].index(args.tab))
+    if args.date:
+        import datetime
+
+        day = datetime.date.fromisoformat(args.date)
+        window.today_view.reload(day)
+        calendar.reload(day)
+        calendar.select_day(day)
     app.processEvents()
     window.grab().save(args.output)
     print(args.output)
