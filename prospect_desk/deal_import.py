@@ -191,6 +191,8 @@ class _CardMatcher:
             company = name if kind == "company" else employer
             for key in self._keys(name, company, [phone, mobile], email):
                 self.keys.setdefault(key, set()).add(card_id)
+            if kind == "company" and name.strip():  # a row naming the company alone
+                self.keys.setdefault(("name", (name.strip().casefold(), "")), set()).add(card_id)
 
     @staticmethod
     def _keys(name: str, company: str, phones: list[str], email: str):

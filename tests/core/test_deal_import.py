@@ -142,3 +142,17 @@ def test_a_column_mapping_replaces_the_headers_and_a_cancel_writes_nothing(tmp_p
     result = import_deals(read_sheet(path), mapping)
     assert result.imported == 1200
     assert Deal.select().where(Deal.card == wang).count() == 1200
+
+
+def test_a_row_naming_a_company_alone_matches_its_company_card(tmp_path):
+    company = create_card(CardData(kind="company", name="华信贸易有限公司"))
+    create_card(CardData(name="李娜", employer="华信贸易有限公司"))
+    path = write_csv(tmp_path / "sales.csv", [
+        "日期,客户,公司,金额,结果",
+        "2024-03-01,华信贸易有限公司,,100,成交",
+        "2024-03-02,华信贸易有限公司,华信贸易有限公司,100,成交",
+        "2024-03-03,李娜,,100,成交",                    # 李娜 works there: no card by name alone
+    ])
+    result = import_deals_file(path)
+    assert result.matched == {2: company, 3: company}
+    assert [u.row_number for u in result.unmatched] == [4]
