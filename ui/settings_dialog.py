@@ -38,6 +38,7 @@ class SettingsDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(440)
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
         self.language.addItem(self.tr("Follow the system"), "")
