@@ -27,10 +27,14 @@ class CircleNameError(ValueError):
 
 
 def _live_counts() -> dict[int | None, int]:
-    """Live cards per circle id (None: no circle), from one index-only pass."""
-    query = (Card.select(Card.circle, fn.COUNT(Card.id))
-             .where(Card.deleted_at.is_null()).group_by(Card.circle))
-    return dict(db.execute(query).fetchall())
+    """Live cards per circle id (None: no circle), from one index-only pass.
+
+    INDEXED BY: left to itself SQLite walks the plain circle_id index and reads
+    every card row for its deleted_at (160 ms at 100k cards instead of 8 ms)."""
+    cursor = db.execute_sql(
+        'SELECT "circle_id", COUNT(*) FROM "card" INDEXED BY "card_live_circle_name" '
+        'WHERE "deleted_at" IS NULL GROUP BY "circle_id"')
+    return dict(cursor.fetchall())
 
 
 def circle_names() -> list[tuple[int, str | None, str | None]]:

@@ -147,12 +147,13 @@ class FilterPanel(QWidget):
         self.circle_list.blockSignals(True)
         self.circle_list.clear()
         circles = list_circles()
-        total = sum(c.card_count for c in circles) + count_without_circle()
+        without_circle = count_without_circle()
+        total = sum(c.card_count for c in circles) + without_circle
         self._add_item(self.tr("All circles"), ALL_CIRCLES, total, bold=True)
         for circle in circles:
             self._add_item(circle_name(circle.name, circle.builtin_key), circle.id,
                            circle.card_count)
-        self._add_item(self.tr("No circle"), NO_CIRCLE, count_without_circle(), italic=True)
+        self._add_item(self.tr("No circle"), NO_CIRCLE, without_circle, italic=True)
         self.circle_list.blockSignals(False)
         self.select_circle(selected if selected is not None else ALL_CIRCLES)
         if self.circle_list.currentItem() is None:

@@ -46,7 +46,37 @@ def test_chinese_names_are_found_by_pinyin_and_initials(database):
 def test_like_wildcards_typed_by_the_user_are_taken_literally(database):
     make(name="100% cotton")
     make(name="100 cotton")
+    make(name="a_b", notes="c\\d")
+    make(name="axb", notes="cd")
     assert names(card_ids(CardFilter(search="100%"))) == ["100% cotton"]
+    assert names(card_ids(CardFilter(search="a_b"))) == ["a_b"]
+    assert names(card_ids(CardFilter(search="c\\d"))) == ["a_b"]
+    assert names(card_ids(CardFilter(search="%"))) == ["100% cotton"]
+
+
+def test_equal_names_list_by_when_they_were_made_reversed_with_the_order(database):
+    first, second, third = (make(name="Wang", notes=n) for n in ("golf", "golf", "tea"))
+    assert card_ids(CardFilter(search="wang")) == [first, second, third]
+    assert card_ids(CardFilter(search="wang"), descending=True) == [third, second, first]
+    assert card_ids(CardFilter(search="golf")) == [first, second]
+    assert card_ids() == [first, second, third]
+
+
+def test_a_search_in_name_order_reads_the_search_index_in_order_without_sorting(
+        database, monkeypatch):
+    from prospect_desk import card_query
+    from prospect_desk.models import db
+
+    make(name="Wang")
+    queries = []
+    real_fetch = card_query._fetch_ids
+    monkeypatch.setattr(card_query, "_fetch_ids",
+                        lambda query: queries.append(query.sql()) or real_fetch(query))
+    card_ids(CardFilter(search="wa 13"))
+    card_ids(CardFilter(search="wa"), descending=True)
+    for sql, params in queries:
+        plan = " ".join(str(row) for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+        assert "card_live_search" in plan and "TEMP B-TREE" not in plan, plan
 
 
 def test_filters_combine_and_trashed_cards_are_hidden(database):
