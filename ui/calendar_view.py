@@ -39,6 +39,16 @@ BADGE_COLOUR = "#37474f"
 WEEK_PAGE_SIZE = 30  # a week column shows about fifteen
 
 
+def kinds_shown(per_kind: dict[str, int], room: int) -> tuple[list[tuple[str, int]], int]:
+    """The kinds a day cell shows, most first, in `room` places, and how many
+    follow-ups are left for "+N more" (which takes the last place)."""
+    kinds = sorted(per_kind.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(kinds) <= room:
+        return kinds, 0
+    shown = kinds[:max(room - 1, 0)]
+    return shown, sum(count for _kind, count in kinds[len(shown):])
+
+
 class FollowUpCalendar(QCalendarWidget):
     """A month grid whose days carry their total and a coloured count per
     kind, as many kinds as the cell has room for, then "+N more"."""
@@ -140,11 +150,9 @@ class FollowUpCalendar(QCalendarWidget):
         rows = max((rect.bottom() - 2 - top + 1) // line, 0)
         if rows == 0:
             return
-        kinds = sorted(per_kind.items(), key=lambda kv: (-kv[1], kv[0]))
         chip = max(metrics.horizontalAdvance("99999") + 10, (rect.width() - 6) // 2)
         per_row = max((rect.width() - 6) // chip, 1)
-        room = rows * per_row
-        shown = kinds if len(kinds) <= room else kinds[:room - 1]
+        shown, hidden = kinds_shown(per_kind, rows * per_row)
         for n, (kind, count) in enumerate(shown):
             x = rect.left() + 4 + (n % per_row) * chip
             y = top + (n // per_row) * line
@@ -155,7 +163,6 @@ class FollowUpCalendar(QCalendarWidget):
             painter.drawText(QRect(x + 9, y, chip - 10, line),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              str(count))
-        hidden = sum(count for _kind, count in kinds[len(shown):])
         if hidden:
             n = len(shown)
             x = rect.left() + 4 + (n % per_row) * chip

@@ -119,3 +119,28 @@ def test_double_click_opens_the_card(cards, main_window, qtbot):
     assert main_window.editor.card_id == cards["zhou"]
     assert main_window.editor.texts["name"].text() == "Zhou Min"
     assert main_window.follow_ups.items()[0].kind == "mailer"
+
+
+def test_a_long_overdue_list_is_read_as_it_scrolls_and_done_keeps_the_place(
+        database, main_window, qtbot, monkeypatch):
+    from ui.models.agenda_models import PAGE_SIZE
+
+    late = PAGE_SIZE + 40
+    for n in range(late):
+        card = create_card(CardData(name=f"Card {n:03}"))
+        add_follow_up(card, "manual", days(-10))
+    main_window.show_view(main_window.today_view)
+    view = main_window.today_view
+    assert view.summary.text().startswith(f"{late} overdue")
+    assert view.model.index(0, 0).data() == f"Overdue ({late})"
+    assert len(view.group_items("overdue")) == PAGE_SIZE
+    view.tree.scrollToBottom()
+    qtbot.waitUntil(lambda: len(view.group_items("overdue")) == late)
+    assert names(main_window, "overdue")[-1] == f"Card {late - 1:03}"
+
+    view.tree.scrollToTop()
+    click_row(qtbot, main_window, "overdue", 2)
+    fake_exec(monkeypatch, OutcomeDialog, lambda d: d.outcome.setText("Called"))
+    qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    assert view.model.index(0, 0).data() == f"Overdue ({late - 1})"
+    assert view.current_item().card_name == "Card 003"  # the next one, ready for Done
