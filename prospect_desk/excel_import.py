@@ -9,7 +9,7 @@ callback and a cancel check.
 
 import datetime
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from enum import Enum, StrEnum
 
@@ -501,13 +501,6 @@ def _mapping_for(table: SheetTable, mapping: Mapping | None) -> Mapping:
 
 # Import ---------------------------------------------------------------------------
 
-@dataclass
-class _Plan:
-    new_rows: list[ParsedRow] = field(default_factory=list)
-    updates: dict[int, list[ParsedRow]] = field(default_factory=dict)
-    result: ImportResult = field(default_factory=ImportResult)
-
-
 class _Progress:
     def __init__(self, total: int, progress: ProgressCallback | None,
                  cancelled: CancelCheck | None):
@@ -550,26 +543,32 @@ def import_cards(table: SheetTable, mapping: Mapping | None = None,
     steps = _Progress(2 * table.row_count, progress, cancelled)
     duplicates = _DuplicateIndex()
     duplicates.load_live_cards(cancelled)
-    plan = _plan(table, _mapping_for(table, mapping), mode, duplicates, steps)
+    result = ImportResult()
     with db.atomic():
         # Referrers may point at rows further down: check the links at commit.
         db.execute_sql("PRAGMA defer_foreign_keys = ON")
         batch_id = import_history.start_batch(import_history.BatchKind.CARDS, file_name,
                                               table.sheet_name)
-        _write(plan, duplicates, steps, batch_id)
-        result = plan.result
+        writer = _Writer(result, duplicates.names, steps, batch_id,
+                         keep_rows=mode is DuplicateMode.UPDATE)
+        bulk = bulk_indexes.worth_dropping(table.row_count, writer.next_id - 1)
+        with bulk_indexes.indexes_dropped("card", drop=bulk):
+            _plan(table, _mapping_for(table, mapping), mode, duplicates, steps, writer)
+            writer.finish()
         import_history.finish_batch(batch_id, result.imported, result.updated,
                                     result.duplicates_skipped, len(result.rejected))
     if progress is not None:
         progress(steps.total, steps.total)
-    return plan.result
+    return result
 
 
 def _plan(table: SheetTable, mapping: Mapping, mode: DuplicateMode,
-          duplicates: _DuplicateIndex, steps: _Progress) -> _Plan:
+          duplicates: _DuplicateIndex, steps: _Progress, writer: "_Writer") -> None:
+    """Parse, check and sort out every row; the rows to add go to `writer` as
+    they come, so a big file is never held whole."""
     parser = _RowParser(table.headers, mapping, datetime.date.today())
-    plan = _Plan()
-    result = plan.result
+    result = writer.result
+    keep_rows = writer.keep_rows
     count = 0
     for row_number, cells in table.rows():
         count += 1
@@ -586,21 +585,27 @@ def _plan(table: SheetTable, mapping: Mapping, mode: DuplicateMode,
         if found is None or mode is DuplicateMode.ADD:
             if found is not None:
                 result.duplicates_added += 1
-            plan.new_rows.append(parsed)
-            duplicates.add_keys(keys, parsed)
-            parsed.freeze()
+            # Only an update looks at which row a key leads to.
+            duplicates.add_keys(keys, parsed if keep_rows else _ROW_OF_FILE)
+            if keep_rows:
+                parsed.freeze()
+            writer.add(parsed)
         elif mode is DuplicateMode.SKIP:
             result.duplicates_skipped += 1
         else:
-            _plan_update(plan, found[1], parsed)
+            _plan_update(writer, found[1], parsed)
     steps.step(count % CHUNK_ROWS)
-    return plan
 
 
-def _plan_update(plan: _Plan, target: int | ParsedRow, parsed: ParsedRow) -> None:
-    plan.result.updated += 1
+_ROW_OF_FILE = 0
+"""What a key of an earlier row points to when no update will need the row
+(card ids start at 1)."""
+
+
+def _plan_update(writer: "_Writer", target: int | ParsedRow, parsed: ParsedRow) -> None:
+    writer.result.updated += 1
     if isinstance(target, int):
-        plan.updates.setdefault(target, []).append(parsed)
+        writer.updates.setdefault(target, []).append(parsed)
     else:
         _merge(target, parsed)
 
@@ -625,56 +630,128 @@ _DATE_INDEXES = [i for i, c in enumerate(_INSERT_COLUMNS)
                  if c in ("first_contact", "transaction_date", "birthday")]
 
 
-def _write(plan: _Plan, duplicates: _DuplicateIndex, steps: _Progress, batch_id: int) -> None:
-    """Circles first (cards point at them), then the new cards with ids given
-    here (so referrers and follow-ups can point at them), then the updates.
-    The INSERT is one prepared statement run over each chunk of rows: peewee's
-    insert_many builds the SQL text anew for every row, ten times slower."""
-    result = plan.result
-    all_rows = plan.new_rows + [row for rows in plan.updates.values() for row in rows]
-    circles = _circle_ids({row.circle for row in all_rows if row.circle}, result)
-    next_id = (Card.select(fn.MAX(Card.id)).scalar() or 0) + 1
-    names: dict[str, int] = {}
-    for offset, row in enumerate(plan.new_rows):
-        names.setdefault(row.values[_NAME_INDEX].casefold(), next_id + offset)
-    referrer_of = _referrer_linker(names, duplicates.names, result)
-    now = str(_now())
-    follow_ups: list[tuple[int, datetime.date]] = []
-    cursor = db.cursor()
-    bulk = bulk_indexes.worth_dropping(len(plan.new_rows), next_id - 1)
-    with bulk_indexes.indexes_dropped("card", drop=bulk):
-        _insert_and_update(plan, cursor, circles, referrer_of, follow_ups, next_id, now,
-                           steps, batch_id)
-    result.follow_ups_created = _add_revisits(follow_ups, next_id, now)
+_SET_CIRCLE_SQL = 'UPDATE "card" SET "circle_id" = ? WHERE "id" = ?'
+_SET_REFERRER_SQL = 'UPDATE "card" SET "referrer_id" = ? WHERE "id" = ?'
 
 
-def _insert_and_update(plan: _Plan, cursor, circles: dict[str, int],
-                       referrer_of: Callable[[ParsedRow, int], int | None],
-                       follow_ups: list[tuple[int, datetime.date]], next_id: int, now: str,
-                       steps: _Progress, batch_id: int) -> None:
-    result = plan.result
-    for start in range(0, len(plan.new_rows), CHUNK_ROWS):
-        chunk = plan.new_rows[start:start + CHUNK_ROWS]
-        values = []
-        for offset, row in enumerate(chunk, start=next_id + start):
-            circle_id = circles.get(row.circle.casefold()) if row.circle else None
-            keys = derived_columns(CardData(*row.values))
-            line = [offset, *row.values, keys["sort_name"], keys["search_text"], now, now,
-                    batch_id]
-            line[_CIRCLE_COLUMN] = circle_id
-            line[_REFERRER_COLUMN] = referrer_of(row, offset)
+class _Writer:
+    """Writes the new cards in chunks as `_plan` hands them over, with ids given
+    here (so referrers and follow-ups can point at them); then the circles that
+    did not exist yet, the links that had to wait for them or for a referrer
+    further down the file, the updates and the revisits.
+
+    In update mode the rows are held until the end, since a later row of the
+    file may still change an earlier one. The INSERT is one prepared statement
+    run over each chunk: peewee's insert_many builds the SQL text anew for every
+    row, ten times slower."""
+
+    def __init__(self, result: ImportResult, live_names: dict[str, int], steps: _Progress,
+                 batch_id: int, keep_rows: bool):
+        self.result = result
+        self.live_names = live_names
+        self.steps = steps
+        self.batch_id = batch_id
+        self.keep_rows = keep_rows
+        self.next_id = (Card.select(fn.MAX(Card.id)).scalar() or 0) + 1
+        self.first_id = self.next_id
+        self.pending: list[ParsedRow] = []
+        self.updates: dict[int, list[ParsedRow]] = {}
+        self.circles = _Circles(result)
+        self.names: dict[str, int] = {}
+        """The file's new cards by case-folded name (the first of each name)."""
+        self.waiting_circles: list[tuple[int, str]] = []
+        self.waiting_referrers: list[tuple[int, int, str]] = []
+        self.new_card_warnings: list[RowWarning] = []
+        self.follow_ups: list[tuple[int, datetime.date]] = []
+        self.now = str(_now())
+        self.cursor = db.cursor()
+
+    def add(self, row: ParsedRow) -> None:
+        self.pending.append(row)
+        if len(self.pending) >= CHUNK_ROWS and not self.keep_rows:
+            self._insert(self.pending)
+            self.pending = []
+
+    def finish(self) -> None:
+        rows, self.pending = self.pending, []
+        for start in range(0, len(rows), CHUNK_ROWS):
+            self._insert(rows[start:start + CHUNK_ROWS])
+        del rows
+        for update_rows in self.updates.values():
+            for row in update_rows:
+                if row.circle:
+                    self.circles.id_of(row.circle)
+        circles = self.circles.create_new()
+        self.cursor.executemany(_SET_CIRCLE_SQL, [
+            (circles[name.casefold()], card_id) for card_id, name in self.waiting_circles])
+        links = []
+        for card_id, row_number, key in self.waiting_referrers:
+            found = self.names.get(key) or self.live_names.get(key)
+            if found is None or found == card_id:
+                self._referrer_not_found(row_number)
+            else:
+                links.append((found, card_id))
+        self.cursor.executemany(_SET_REFERRER_SQL, links)
+        # As they would come row by row; the updated cards' after them.
+        self.result.warnings.extend(sorted(self.new_card_warnings, key=lambda w: w.row_number))
+        referrer_of = _referrer_linker(self.names, self.live_names, self.result)
+        for card_id, update_rows in self.updates.items():
+            _update_card(card_id, update_rows, circles, referrer_of, self.follow_ups,
+                         self.now, self.batch_id)
+        self.result.follow_ups_created = _add_revisits(self.follow_ups, self.first_id,
+                                                       self.now)
+
+    def _insert(self, chunk: list[ParsedRow]) -> None:
+        first = self.next_id
+        self.next_id += len(chunk)
+        names = self.names
+        cards = [row.card() for row in chunk]
+        for card_id, data in enumerate(cards, start=first):
+            names.setdefault(data.name.casefold(), card_id)
+        now, batch_id = self.now, self.batch_id
+        lines = []
+        for card_id, row, data in zip(range(first, self.next_id), chunk, cards, strict=True):
+            keys = derived_columns(data)
+            line = [card_id, *astuple_shallow(data), keys["sort_name"], keys["search_text"],
+                    now, now, batch_id]
+            line[_CIRCLE_COLUMN] = self._circle_of(row, card_id)
+            line[_REFERRER_COLUMN] = self._referrer_of(row, card_id)
             for index in _DATE_INDEXES:
                 if line[index] is not None:
                     line[index] = line[index].isoformat()
-            values.append(line)
+            lines.append(line)
             if row.next_revisit is not None:
-                follow_ups.append((offset, row.next_revisit))
-            row.values = None  # written: let it go
-        cursor.executemany(_INSERT_SQL, values)
-        result.imported += len(chunk)
-        steps.step(len(chunk))
-    for card_id, rows in plan.updates.items():
-        _update_card(card_id, rows, circles, referrer_of, follow_ups, str(now), batch_id)
+                self.follow_ups.append((card_id, row.next_revisit))
+        self.cursor.executemany(_INSERT_SQL, lines)
+        self.result.imported += len(chunk)
+        self.steps.step(len(chunk))
+
+    def _circle_of(self, row: ParsedRow, card_id: int) -> int | None:
+        if not row.circle:
+            return None
+        circle_id = self.circles.id_of(row.circle)
+        if circle_id is None:  # a new circle: made, and linked, at the end
+            self.waiting_circles.append((card_id, row.circle))
+        return circle_id
+
+    def _referrer_of(self, row: ParsedRow, card_id: int) -> int | None:
+        """A card of the file first, then a live card; a name not (yet) seen
+        in the file is looked up again at the end."""
+        if not row.referrer:
+            return None
+        key = row.referrer.casefold()
+        found = self.names.get(key)
+        if found is None:
+            self.waiting_referrers.append((card_id, row.row_number, key))
+            return None
+        if found == card_id:
+            self._referrer_not_found(row.row_number)
+            return None
+        return found
+
+    def _referrer_not_found(self, row_number: int) -> None:
+        problem = RowProblem(None, "", ImportProblem.REFERRER_NOT_FOUND)
+        self.new_card_warnings.append(RowWarning(row_number, problem))
 
 
 _NAME_INDEX = _DATA_NAMES.index("name")
@@ -743,27 +820,48 @@ def _referrer_linker(in_file: dict[str, int], live: dict[str, int],
     return referrer_of
 
 
-def _circle_ids(names: Iterable[str], result: ImportResult) -> dict[str, int]:
-    """Case-folded circle name -> circle id, creating the circles not found by
-    their custom name or a built-in circle's English or Chinese label."""
-    known: dict[str, int] = {}
-    for circle_id, builtin_key, name in Circle.select(
-            Circle.id, Circle.builtin_key, Circle.name).order_by(Circle.id).tuples():
-        if name:
-            known.setdefault(normalise(name), circle_id)
-        if builtin_key and builtin_key in BUILTIN_CIRCLE_LABELS:
-            for label in BUILTIN_CIRCLE_LABELS[builtin_key]:
-                known.setdefault(normalise(label), circle_id)
-    ids: dict[str, int] = {}
-    position = Circle.select(fn.MAX(Circle.position)).scalar() or 0
-    for name in sorted(names):
-        key = normalise(name) or name.casefold()
-        if key not in known:
-            position += 1
-            known[key] = Circle.insert(name=name, position=position).execute()
-            result.circles_created += 1
-        ids[name.casefold()] = known[key]
-    return ids
+class _Circles:
+    """Circle names -> circle ids: an existing circle is found by its custom
+    name or a built-in circle's English or Chinese label; the others are made
+    at the end, in name order."""
+
+    def __init__(self, result: ImportResult):
+        self.result = result
+        self.known: dict[str, int] = {}
+        for circle_id, builtin_key, name in Circle.select(
+                Circle.id, Circle.builtin_key, Circle.name).order_by(Circle.id).tuples():
+            if name:
+                self.known.setdefault(normalise(name), circle_id)
+            if builtin_key and builtin_key in BUILTIN_CIRCLE_LABELS:
+                for label in BUILTIN_CIRCLE_LABELS[builtin_key]:
+                    self.known.setdefault(normalise(label), circle_id)
+        self.ids: dict[str, int] = {}
+        """Case-folded name -> id."""
+        self.new_names: set[str] = set()
+
+    def id_of(self, name: str) -> int | None:
+        """The circle's id, or None for a circle that does not exist yet."""
+        key = name.casefold()
+        circle_id = self.ids.get(key)
+        if circle_id is None and name not in self.new_names:
+            circle_id = self.known.get(normalise(name) or key)
+            if circle_id is None:
+                self.new_names.add(name)
+            else:
+                self.ids[key] = circle_id
+        return circle_id
+
+    def create_new(self) -> dict[str, int]:
+        """Make the circles not found; returns case-folded name -> id for all."""
+        position = Circle.select(fn.MAX(Circle.position)).scalar() or 0
+        for name in sorted(self.new_names):
+            key = normalise(name) or name.casefold()
+            if key not in self.known:
+                position += 1
+                self.known[key] = Circle.insert(name=name, position=position).execute()
+                self.result.circles_created += 1
+            self.ids[name.casefold()] = self.known[key]
+        return self.ids
 
 
 # Rejected rows ------------------------------------------------------------------

@@ -69,11 +69,18 @@ def search_text(texts: list[str], phones: list[str], named: list[str]) -> str:
     """One lower-case string that every search term is matched against: the
     texts and phones as written, the phones' digits, and the pinyin and
     initials of the Chinese among `named` (the card's name, its company)."""
-    parts = [*texts, *phones, *(digits(p) for p in phones)]
+    parts = [*texts, *phones]
+    parts += [_NON_DIGIT.sub("", p) for p in phones if p]
     for name in named:
-        if has_cjk(name):
-            parts += [pinyin_full(name), pinyin_initials(name)]
-    return "\n".join(p.strip().lower() for p in parts if p and p.strip())
+        if name and _CJK.search(name):
+            parts += _pinyin(name)
+    kept = []
+    for part in parts:
+        if part:
+            part = part.strip()
+            if part:
+                kept.append(part.lower())
+    return "\n".join(kept)
 
 
 def search_tokens(text: str) -> list[str]:
