@@ -474,13 +474,15 @@ def _match(found: tuple[DuplicateKey, int | ParsedRow] | None) -> DuplicateMatch
 # Preview --------------------------------------------------------------------------
 
 def preview_import(table: SheetTable, mapping: Mapping | None = None, limit: int = 50,
-                   check_duplicates: bool = True) -> list[PreviewRow]:
+                   check_duplicates: bool = True,
+                   cancelled: CancelCheck | None = None) -> list[PreviewRow]:
     """The first `limit` non-blank rows as they would be imported, each with its
-    problems and the card or earlier row it duplicates. Writes nothing."""
+    problems and the card or earlier row it duplicates. Writes nothing; raises
+    ImportCancelled when `cancelled()` says so while the cards are read."""
     parser = _RowParser(table.headers, _mapping_for(table, mapping), datetime.date.today())
     duplicates = _DuplicateIndex()
     if check_duplicates:
-        duplicates.load_live_cards()
+        duplicates.load_live_cards(cancelled)
     preview: list[PreviewRow] = []
     for row_number, cells in table.rows():
         if len(preview) >= limit:

@@ -4,6 +4,7 @@ Pick the file and sheet, check how its columns map to card fields, look at the
 first rows as they will be imported and choose what to do with duplicates,
 then read what was imported and what was left out (and why)."""
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -99,6 +100,13 @@ class ImportWizard(QWizard):
             self.addPage(page)
         self.resize(920, 620)
 
+    def done(self, result: int) -> None:
+        """Closing the wizard stops a read or preview still under way."""
+        for job in (self.file_page.job, self.preview_page.preview_job):
+            if job is not None:
+                job.cancel()
+        super().done(result)
+
     @property
     def headers(self) -> list[str]:
         return self.table.headers if self.table is not None else []
@@ -128,6 +136,8 @@ class FilePage(QWizardPage):
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet("color: #b00020;")
         self.problem_label.hide()
+        self.job = None
+        """The read under way; a newer choice of file or sheet replaces it."""
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
@@ -150,31 +160,54 @@ class FilePage(QWizardPage):
 
     def load_file(self, path: str) -> None:
         wizard: ImportWizard = self.wizard()
-        wizard.path, wizard.table = path, None
+        wizard.path = path
         self.path_edit.setText(path)
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
         self.sheet_combo.blockSignals(False)
-        try:
-            names = sheet_names(path)
-        except (SpreadsheetError, OSError) as error:
-            self._show_problem(path, error)
-            return
-        self.sheet_combo.blockSignals(True)
-        self.sheet_combo.addItems(names)
-        self.sheet_combo.blockSignals(False)
-        self._on_sheet_chosen(self.sheet_combo.currentText())
+        self._read(path, None)
 
     def _on_sheet_chosen(self, name: str) -> None:
         wizard: ImportWizard = self.wizard()
         if not wizard.path or not name:
             return
+        self._read(wizard.path, name)
+
+    def _read(self, path: str, sheet: str | None) -> None:
+        """Read the sheet (the first one, and the list of sheets, for a new
+        file) off the UI thread: a big workbook takes seconds to unpack."""
+        wizard: ImportWizard = self.wizard()
         wizard.table = None
-        try:
-            table = read_sheet(wizard.path, name)
-        except (SpreadsheetError, OSError) as error:
-            self._show_problem(wizard.path, error)
+        if self.job is not None:
+            self.job.cancel()
+        self.info_label.setText(self.tr("Reading the spreadsheet…"))
+        self.completeChanged.emit()
+
+        def work(progress, cancelled):
+            names = sheet_names(path) if sheet is None else None
+            if cancelled():
+                raise ImportCancelled
+            table = read_sheet(path, sheet)
+            if cancelled():
+                raise ImportCancelled
+            return names, table
+
+        job = start_job(work, lambda result: self._on_read(job, path, result),
+                        lambda error, details: self._on_read_failed(job, path, error, details),
+                        parent=wizard, label=self.tr("Reading the spreadsheet…"))
+        self.job = job
+
+    def _on_read(self, job, path: str, result) -> None:
+        if not shiboken6.isValid(self) or job is not self.job or job.is_cancelled():
             return
+        self.job = None
+        names, table = result
+        wizard: ImportWizard = self.wizard()
+        if names is not None:
+            self.sheet_combo.blockSignals(True)
+            self.sheet_combo.addItems(names)
+            self.sheet_combo.setCurrentText(table.sheet_name)
+            self.sheet_combo.blockSignals(False)
         wizard.table = table
         self.problem_label.hide()
         self.info_label.setText(
@@ -182,6 +215,17 @@ class FilePage(QWizardPage):
             .replace("%1", str(len(table.headers))).replace("%2", str(table.row_count))
             .replace("%3", str(table.header_row_number)))
         self.completeChanged.emit()
+
+    def _on_read_failed(self, job, path: str, error: BaseException, details: str) -> None:
+        if not shiboken6.isValid(self) or job is not self.job:
+            return
+        self.job = None
+        if isinstance(error, ImportCancelled):
+            self.info_label.setText(self.tr("Reading the file was cancelled."))
+            return
+        if not isinstance(error, (SpreadsheetError, OSError)):
+            logger.error("Reading %s failed:\n%s", path, details)
+        self._show_problem(path, error)
 
     def _show_problem(self, path: str, error: Exception) -> None:
         if isinstance(error, SpreadsheetError):
@@ -331,6 +375,7 @@ class PreviewPage(QWizardPage):
         self.status_label.setStyleSheet("color: #b00020;")
         self.status_label.hide()
         self._running = False
+        self.preview_job = None
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
@@ -346,10 +391,42 @@ class PreviewPage(QWizardPage):
         return DuplicateMode.SKIP
 
     def initializePage(self) -> None:
+        """Work out the preview off the UI thread: it reads every card to find
+        the duplicates, a second or more with a big card file."""
         wizard: ImportWizard = self.wizard()
         self.status_label.hide()
-        preview = preview_import(wizard.table, wizard.mapping, limit=PREVIEW_ROWS)
-        self._fill(wizard, preview)
+        self.table.clear()
+        self.table.setRowCount(0)
+        self.table.setColumnCount(0)
+        self.summary_label.setText(self.tr("Looking at the first rows…"))
+        if self.preview_job is not None:
+            self.preview_job.cancel()
+        table, mapping = wizard.table, dict(wizard.mapping)
+
+        def work(progress, cancelled):
+            preview = preview_import(table, mapping, limit=PREVIEW_ROWS, cancelled=cancelled)
+            return preview, self._raw_cells(table, {row.row.row_number for row in preview})
+
+        job = start_job(work, lambda result: self._on_preview(job, result),
+                        lambda error, details: self._on_preview_failed(job, error, details),
+                        parent=wizard, label=self.tr("Looking at the first rows…"))
+        self.preview_job = job
+        self.completeChanged.emit()
+
+    def cleanupPage(self) -> None:
+        if self.preview_job is not None:
+            self.preview_job.cancel()
+            self.preview_job = None
+        super().cleanupPage()
+
+    def _on_preview(self, job, result) -> None:
+        if not shiboken6.isValid(self) or job is not self.preview_job:
+            return
+        self.preview_job = None
+        self.completeChanged.emit()
+        wizard: ImportWizard = self.wizard()
+        preview, cells_of = result
+        self._fill(wizard, preview, cells_of)
         problems = sum(1 for row in preview if row.problems)
         duplicates = sum(1 for row in preview if row.duplicate is not None)
         self.summary_label.setText(
@@ -357,9 +434,26 @@ class PreviewPage(QWizardPage):
             .replace("%1", str(len(preview))).replace("%2", str(wizard.table.row_count))
             .replace("%3", str(problems)).replace("%4", str(duplicates)))
 
-    def _fill(self, wizard: ImportWizard, preview: list[PreviewRow]) -> None:
+    def _on_preview_failed(self, job, error: BaseException, details: str) -> None:
+        """No preview (cancelled, or the file went away): the import may still
+        be tried, and says what went wrong if it goes wrong again."""
+        if not shiboken6.isValid(self) or job is not self.preview_job:
+            return
+        self.preview_job = None
+        self.completeChanged.emit()
+        if isinstance(error, ImportCancelled):
+            self.summary_label.setText(self.tr("No preview: it was cancelled."))
+            return
+        if isinstance(error, SpreadsheetError):
+            text = read_problem_text(error)
+        else:
+            logger.error("Import preview failed:\n%s", details)
+            text = str(error) or type(error).__name__
+        self.summary_label.setText(self.tr("No preview: %1").replace("%1", text))
+
+    def _fill(self, wizard: ImportWizard, preview: list[PreviewRow],
+              cells_of: dict[int, list]) -> None:
         columns = [c for c, target in sorted(wizard.mapping.items()) if target is not None]
-        cells_of = self._raw_cells(wizard.table, {row.row.row_number for row in preview})
         self.table.clear()
         self.table.setColumnCount(3 + len(columns))
         self.table.setHorizontalHeaderLabels(
@@ -419,7 +513,7 @@ class PreviewPage(QWizardPage):
         return found
 
     def isComplete(self) -> bool:
-        return not self._running
+        return not self._running and self.preview_job is None
 
     def validatePage(self) -> bool:
         wizard: ImportWizard = self.wizard()

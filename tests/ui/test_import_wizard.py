@@ -1,11 +1,15 @@
 """Importing a spreadsheet through File → Import…, and exporting the list, as a user would."""
 
+import threading
+
 import openpyxl
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 
+import ui.import_wizard as import_wizard
 from prospect_desk.backups import list_backups
 from prospect_desk.cards import CardData, create_card
+from prospect_desk.excel_import import ImportCancelled
 from prospect_desk.models import Card, Circle, FollowUp
 from ui.export_dialog import ExportDialog
 from ui.import_wizard import PROBLEM_BACKGROUND, ImportWizard
@@ -54,6 +58,14 @@ def open_wizard(main_window) -> ImportWizard:
 
 def next_page(qtbot, wizard):
     click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    if wizard.currentPage() is wizard.preview_page:  # the preview is worked out off the UI thread
+        qtbot.waitUntil(lambda: wizard.preview_page.preview_job is None, timeout=10000)
+
+
+def choose_file(qtbot, wizard):
+    """Click Choose file… and wait for the sheet to be read (off the UI thread)."""
+    click(qtbot, wizard.file_page.choose_button)
+    qtbot.waitUntil(lambda: wizard.file_page.job is None, timeout=10000)
 
 
 def shown_names(window) -> list[str]:
@@ -68,7 +80,7 @@ def test_user_imports_a_chinese_sheet_fixing_a_column_and_updating_a_duplicate(
     choose_files(monkeypatch, open_path=path)
 
     wizard = open_wizard(main_window)
-    click(qtbot, wizard.file_page.choose_button)
+    choose_file(qtbot, wizard)
     assert wizard.file_page.sheet_combo.currentText() == "客户"
     next_page(qtbot, wizard)
 
@@ -133,7 +145,7 @@ def test_the_mapping_chosen_for_a_header_row_is_offered_again(
     path = write_xlsx(tmp_path / "list.xlsx", [HEADERS, ROWS[0]])
     choose_files(monkeypatch, open_path=path)
     wizard = open_wizard(main_window)
-    click(qtbot, wizard.file_page.choose_button)
+    choose_file(qtbot, wizard)
     next_page(qtbot, wizard)
     wizard.mapping_page.combos[4].setCurrentIndex(
         wizard.mapping_page.combos[4].findData("interests"))
@@ -142,7 +154,7 @@ def test_the_mapping_chosen_for_a_header_row_is_offered_again(
     wizard.reject()
 
     wizard = open_wizard(main_window)
-    click(qtbot, wizard.file_page.choose_button)
+    choose_file(qtbot, wizard)
     next_page(qtbot, wizard)
     assert [c.currentData() for c in wizard.mapping_page.combos] == [
         "name", "company", "", "birthday", "interests"]
@@ -160,7 +172,7 @@ def test_a_damaged_file_is_explained_and_nothing_changes(main_window, qtbot, mon
     choose_files(monkeypatch, open_path=damaged)
 
     wizard = open_wizard(main_window)
-    click(qtbot, wizard.file_page.choose_button)
+    choose_file(qtbot, wizard)
 
     problem = wizard.file_page.problem_label
     assert problem.isVisible()
@@ -196,3 +208,58 @@ def test_export_writes_the_searched_list_in_list_order(main_window, qtbot, monke
     assert rows[0][0] == "Name" and rows[0][2] == "Employer"
     assert [(r[0], r[2]) for r in rows[1:]] == [("Alice Wong", "Northwind"),
                                                 ("Bob Chen", "Northwind")]
+
+
+def test_the_sheet_and_the_preview_are_read_off_the_ui_thread(main_window, qtbot, monkeypatch,
+                                                              tmp_path):
+    threads = []
+    for name in ("read_sheet", "preview_import"):
+        real = getattr(import_wizard, name)
+
+        def spy(*args, real=real, **kwargs):
+            threads.append(threading.current_thread() is threading.main_thread())
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(import_wizard, name, spy)
+    path = write_xlsx(tmp_path / "list.xlsx", [HEADERS, *ROWS])
+    choose_files(monkeypatch, open_path=path)
+    wizard = open_wizard(main_window)
+    click(qtbot, wizard.file_page.choose_button)
+    assert "Reading the spreadsheet" in wizard.file_page.info_label.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    qtbot.waitUntil(lambda: wizard.file_page.job is None, timeout=10000)
+    assert "5 columns" in wizard.file_page.info_label.text()
+    next_page(qtbot, wizard)
+
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    assert "Looking at the first rows" in wizard.preview_page.summary_label.text()
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    qtbot.waitUntil(lambda: wizard.preview_page.preview_job is None, timeout=10000)
+    assert wizard.preview_page.table.rowCount() == 3
+    assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    assert threads == [False, False]
+    wizard.reject()
+
+
+def test_a_slow_preview_can_be_cancelled_and_the_import_still_run(main_window, qtbot,
+                                                                  monkeypatch, tmp_path):
+    def endless_preview(*args, cancelled, **kwargs):
+        while not cancelled():
+            pass
+        raise ImportCancelled
+
+    monkeypatch.setattr(import_wizard, "preview_import", endless_preview)
+    path = write_xlsx(tmp_path / "list.xlsx", [HEADERS, *ROWS])
+    choose_files(monkeypatch, open_path=path)
+    wizard = open_wizard(main_window)
+    choose_file(qtbot, wizard)
+    next_page(qtbot, wizard)
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    job = wizard.preview_page.preview_job
+    assert job is not None
+    job.dialog.canceled.emit()  # the Cancel button of the progress dialog
+    qtbot.waitUntil(lambda: wizard.preview_page.preview_job is None, timeout=10000)
+    assert "cancelled" in wizard.preview_page.summary_label.text()
+    click(qtbot, wizard.button(QWizard.WizardButton.CommitButton))
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.result_page, timeout=10000)
+    assert Card.select().count() == 2
