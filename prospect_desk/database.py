@@ -1,6 +1,7 @@
 """Opening the one SQLite file: where it lives, its pragmas, and its migrations."""
 
 import os
+import threading
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -60,11 +61,41 @@ class PreMigrationBackupError(DatabaseOpenError):
     """No backup could be made before upgrading, so the upgrade was not run."""
 
 
+class BackgroundCheck:
+    """SQLite's quick check of an opened file, run on a thread of its own with
+    its own read-only connection (SQLite lets go of the GIL while it reads), so
+    that the window can be built meanwhile. Until `finish_check` says the file
+    is sound, the models' connection is query-only: nothing is written to it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._error: DatabaseOpenError | None = None
+        self._thread = threading.Thread(target=self._run, name="quick_check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        from prospect_desk.integrity import quick_check  # integrity imports this module
+
+        try:
+            quick_check(self.path)
+        except DatabaseOpenError as error:
+            self._error = error
+
+    def wait(self) -> None:
+        """Raise the check's DatabaseDamagedError (or DatabaseOpenError)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
 @dataclass(frozen=True)
 class OpenedDatabase:
     path: Path
     created: bool
     applied_migrations: tuple[str, ...]
+    check: BackgroundCheck | None = None
+    """The quick check still running (open_database with check_later)."""
+    read_only: bool = False
 
 
 def data_dir() -> Path:
@@ -101,12 +132,18 @@ def is_read_only(path: str | os.PathLike) -> bool:
     return not os.access(folder, os.W_OK)
 
 
-def open_database(path: str | os.PathLike, read_only: bool = False) -> OpenedDatabase:
+def open_database(path: str | os.PathLike, read_only: bool = False,
+                  check_later: bool = False) -> OpenedDatabase:
     """Open (creating if needed) the database at `path`, check it, migrate it,
     and bind the models to it.
 
     With `read_only`, the file is opened with SQLite's `mode=ro` and never
-    created or migrated; one that needs migrating raises MigrationsPendingError."""
+    created or migrated; one that needs migrating raises MigrationsPendingError.
+
+    With `check_later`, a file that needs no migration is quick-checked on
+    another thread while the caller goes on reading it: the models' connection
+    stays query-only until `finish_check` (a file to be migrated is checked
+    first, as always)."""
     path = Path(path)
     created = not path.exists() or path.stat().st_size == 0
     if read_only:
@@ -118,14 +155,20 @@ def open_database(path: str | os.PathLike, read_only: bool = False) -> OpenedDat
         if created:
             path.parent.mkdir(parents=True, exist_ok=True)
         database = SqliteDatabase(str(path), pragmas=PRAGMAS)
+    check = None
     try:
         database.connect(reuse_if_open=True)
-        if not created:
+        if check_later and not created and _nothing_to_migrate(database, path):
+            database.execute_sql("PRAGMA query_only = 1")
+            check = BackgroundCheck(path)
+        elif not created:
             result = database.execute_sql("PRAGMA quick_check").fetchone()[0]
             if result != "ok":
                 raise DatabaseDamagedError(path, result)
         if read_only:
             _check_no_migration_pending(database, path)
+            applied = []
+        elif check is not None:
             applied = []
         else:
             applied = _migrate(database, path)
@@ -136,7 +179,27 @@ def open_database(path: str | os.PathLike, read_only: bool = False) -> OpenedDat
         database.close()
         raise DatabaseOpenError(path, str(exc)) from exc
     db.initialize(database)
-    return OpenedDatabase(path=path, created=created, applied_migrations=tuple(applied))
+    return OpenedDatabase(path=path, created=created, applied_migrations=tuple(applied),
+                          check=check, read_only=read_only)
+
+
+def finish_check(opened: OpenedDatabase) -> None:
+    """Wait for the quick check open_database(check_later=True) started; when
+    the file is sound, let the models' connection write again (unless opened
+    read-only). When it is not, close it and raise DatabaseDamagedError."""
+    if opened.check is None:
+        return
+    try:
+        opened.check.wait()
+    except DatabaseOpenError:
+        close_database()
+        raise
+    if not opened.read_only:
+        db.execute_sql("PRAGMA query_only = 0")
+
+
+def _nothing_to_migrate(database: SqliteDatabase, path: Path) -> bool:
+    return all(m.applied for m in _migration_status(database, path))
 
 
 def _migration_status(database: SqliteDatabase, path: Path) -> list:

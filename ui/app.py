@@ -2,10 +2,12 @@
 database, and the main window (rebuilt when the language changes)."""
 
 import logging
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import peewee
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -54,14 +56,17 @@ class DesktopApp:
         self.read_only = read_only
         self.window: MainWindow | None = None
 
-    def show_window(self) -> MainWindow:
+    def build_window(self) -> MainWindow:
         self.window = MainWindow(db_label=str(self.db_path))
         self.window.languageChangeRequested.connect(self.change_language)
         add_backups_action(self.window, self.db_path, self.read_only)
         add_import_history_action(self.window)
         if self.read_only:
             self.window.set_read_only(True)
-        self.window.show()
+        return self.window
+
+    def show_window(self) -> MainWindow:
+        self.build_window().show()
         return self.window
 
     def change_language(self, _language: str) -> None:
@@ -193,7 +198,7 @@ def open_for_desktop(db_path: Path) -> DesktopStart:
                              .replace("%2", str(error)))
         return DesktopStart(exit_code=1)
     try:
-        opened = open_database(db_path, read_only=read_only)
+        opened = open_database(db_path, read_only=read_only, check_later=True)
     except DatabaseOpenError as error:
         damaged = _as_damaged(error)
         if damaged is not None:
@@ -210,6 +215,40 @@ def open_for_desktop(db_path: Path) -> DesktopStart:
     return DesktopStart(opened=opened, read_only=read_only, lock=lock)
 
 
+def show_checked_window(desktop: DesktopApp, opened: OpenedDatabase) -> MainWindow:
+    """Build the window while SQLite quick-checks the file on another thread,
+    and show it once the check passed: start-up costs the longer of the two,
+    not both. Raises DatabaseDamagedError (the database closed, the window
+    gone) when the check fails."""
+    try:
+        window = desktop.build_window()
+    except (sqlite3.DatabaseError, peewee.DatabaseError):
+        database.finish_check(opened)  # raises DatabaseDamagedError if that was why
+        raise
+    try:
+        database.finish_check(opened)
+    except DatabaseOpenError:
+        window.deleteLater()
+        raise
+    window.show()
+    return window
+
+
+def _window_or_restore(desktop: DesktopApp, start: DesktopStart) -> MainWindow | None:
+    """The checked window; when the check found the file damaged, the window of
+    the restored backup the user accepted, or None."""
+    try:
+        return show_checked_window(desktop, start.opened)
+    except DatabaseOpenError as error:
+        damaged = _as_damaged(error)
+        if damaged is None:
+            QMessageBox.critical(None, _title(), _open_error_text(error)
+                                 .replace("%1", str(error.path)).replace("%2", error.detail))
+            return None
+    start.opened = _offer_restore(desktop.db_path, damaged, start.read_only)
+    return None if start.opened is None else desktop.show_window()
+
+
 def run(db_path: Path) -> int:
     app = create_application()
     try:
@@ -222,7 +261,9 @@ def run(db_path: Path) -> int:
         return start.exit_code
     try:
         desktop = DesktopApp(start.opened.path, read_only=start.read_only)
-        window = desktop.show_window()
+        window = _window_or_restore(desktop, start)
+        if window is None:
+            return 1
         if not start.read_only:
             start_daily_backup(window, start.opened.path)
         if start.opened.created and not start.read_only and count_cards() == 0:

@@ -1,0 +1,87 @@
+"""Opening with the quick check on another thread (the desktop start-up): the
+file is read meanwhile, but nothing is written until the check has passed."""
+
+import sqlite3
+from contextlib import closing
+
+import peewee
+import pytest
+
+from prospect_desk.card_query import card_ids
+from prospect_desk.cards import CardData, create_card
+from prospect_desk.database import (
+    DatabaseDamagedError,
+    close_database,
+    finish_check,
+    open_database,
+)
+from prospect_desk.models import db
+
+
+def saved(db_path, count=1):
+    open_database(db_path)
+    for i in range(count):
+        create_card(CardData(name=f"Card {i}", notes="x" * 200))
+    close_database()
+
+
+def damage_an_index_page(db_path) -> bytes:
+    """Overwrite a leaf page of the search index: the schema and the migration
+    table still read, so only the check can tell."""
+    with closing(sqlite3.connect(db_path)) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        page = conn.execute("SELECT pageno FROM dbstat WHERE name = 'card_live_search' "
+                            "AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1").fetchone()[0]
+    data = bytearray(db_path.read_bytes())
+    start = (page - 1) * page_size
+    data[start + 8:start + page_size] = b"\xde\xad\xbe\xef" * ((page_size - 8) // 4)
+    db_path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_a_sound_file_is_read_at_once_and_written_once_the_check_passed(db_path):
+    saved(db_path)
+    opened = open_database(db_path, check_later=True)
+    try:
+        assert opened.check is not None
+        assert len(card_ids()) == 1  # the window can be built meanwhile
+        with pytest.raises(peewee.OperationalError):
+            create_card(CardData(name="Too early"))
+        finish_check(opened)
+        create_card(CardData(name="After the check"))
+        assert len(card_ids()) == 2
+    finally:
+        close_database()
+
+
+def test_a_damaged_file_is_found_by_the_check_closed_and_left_as_it_was(db_path):
+    saved(db_path, count=400)
+    damaged = damage_an_index_page(db_path)
+    opened = open_database(db_path, check_later=True)
+    with pytest.raises(peewee.OperationalError):
+        create_card(CardData(name="Never written"))
+    with pytest.raises(DatabaseDamagedError):
+        finish_check(opened)
+    assert db.is_closed()
+    assert db_path.read_bytes() == damaged
+
+
+def test_a_file_to_be_upgraded_is_checked_before_the_upgrade(db_path):
+    saved(db_path, count=400)
+    with closing(sqlite3.connect(db_path)) as conn:
+        conn.execute("DELETE FROM schema_migration WHERE name = "
+                     "(SELECT MAX(name) FROM schema_migration)")
+        conn.commit()
+    damaged = damage_an_index_page(db_path)
+    with pytest.raises(DatabaseDamagedError):
+        open_database(db_path, check_later=True)
+    assert db_path.read_bytes() == damaged
+
+
+def test_a_new_file_needs_no_check(db_path):
+    opened = open_database(db_path, check_later=True)
+    try:
+        assert opened.check is None
+        create_card(CardData(name="First"))
+    finally:
+        close_database()
