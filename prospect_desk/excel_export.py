@@ -11,6 +11,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import xlsxwriter
@@ -128,35 +129,78 @@ def _fetch_chunks(ids: list[int]) -> Iterator[list[tuple]]:
         yield [by_id[card_id] for card_id in chunk if card_id in by_id]
 
 
+_TEXT, _LABEL, _DATE, _CIRCLE, _REFERRER = range(5)
+
+
+def _column_plan() -> list[tuple[int, int, ImportField]]:
+    """For each column of EXPORT_FIELDS: how its cell is made, and from which
+    value of a fetched row."""
+    extra = len(_CARD_COLUMNS)  # builtin_key, circle name, referrer name, next revisit
+    plan = []
+    for target in EXPORT_FIELDS:
+        if target is ImportField.CIRCLE:
+            plan.append((_CIRCLE, extra, target))
+        elif target is ImportField.REFERRER:
+            plan.append((_REFERRER, extra + 2, target))
+        elif target is ImportField.NEXT_REVISIT:
+            plan.append((_DATE, extra + 3, target))
+        elif target in _LABEL_TABLES:
+            plan.append((_LABEL, _CARD_COLUMNS.index(target), target))
+        elif target in DATE_FIELDS:
+            plan.append((_DATE, _CARD_COLUMNS.index(target), target))
+        else:
+            plan.append((_TEXT, _CARD_COLUMNS.index(target), target))
+    return plan
+
+
+_COLUMN_PLAN = _column_plan()
+
+
 def _row_values(values: tuple, language: Language) -> list[object]:
     """A fetched row as the cells of EXPORT_FIELDS: text, dates or None."""
-    card = dict(zip(_CARD_COLUMNS, values, strict=False))
-    builtin_key, circle_name, referrer_name, next_revisit = values[len(_CARD_COLUMNS):]
-    card[ImportField.CIRCLE] = (circle_label(builtin_key, circle_name, language)
-                                if builtin_key or circle_name else "")
-    card[ImportField.REFERRER] = referrer_name or ""
-    card[ImportField.NEXT_REVISIT] = next_revisit
-    cells = []
-    for target in EXPORT_FIELDS:
-        value = card[target]
-        if target in _LABEL_TABLES:
-            value = value_label(_LABEL_TABLES[target], value, language)
-        elif target in DATE_FIELDS:
+    cells: list[object] = []
+    for kind, index, target in _COLUMN_PLAN:
+        value = values[index]
+        if kind == _TEXT:
+            pass
+        elif kind == _DATE:
             value = _as_date(value)
+        elif kind == _LABEL:
+            value = _label(target, value, language)
+        elif kind == _CIRCLE:
+            value = _circle(value, values[index + 1], language)
+        else:
+            value = value or ""
         cells.append(value)
     return cells
 
 
 def _write_card(sheet, row: int, values: tuple, language: Language, date_format) -> None:
+    # A row of cells is a hundred thousand times the same few steps: the
+    # labels and dates come from small caches, and empty cells are skipped.
+    write_string, write_datetime = sheet.write_string, sheet.write_datetime
     for column, value in enumerate(_row_values(values, language)):
         if not value:
             continue
-        if isinstance(value, datetime.date):
-            sheet.write_datetime(row, column, value, date_format)
+        if value.__class__ is str:
+            write_string(row, column, value)
+        elif isinstance(value, datetime.date):
+            write_datetime(row, column, value, date_format)
         else:
-            sheet.write_string(row, column, value)
+            write_string(row, column, value)
 
 
+@lru_cache(maxsize=512)
+def _label(target: ImportField, value: str | None, language: Language) -> str:
+    return value_label(_LABEL_TABLES[target], value, language)
+
+
+@lru_cache(maxsize=4096)
+def _circle(builtin_key: str | None, name: str | None, language: Language) -> str:
+    return circle_label(builtin_key, name, language) if builtin_key or name else ""
+
+
+@lru_cache(maxsize=65536)
 def _as_date(value: object) -> datetime.date | None:
     if value is None or isinstance(value, datetime.date):
         return value
