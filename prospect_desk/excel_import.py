@@ -9,6 +9,7 @@ callback and a cancel check.
 
 import datetime
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from enum import Enum, StrEnum
@@ -525,6 +526,8 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
                 progress: ProgressCallback | None = None,
                 cancelled: CancelCheck | None = None) -> ImportResult:
     """Read `sheet` of the file at `path` and import it (see `import_cards`)."""
+    # The pinyin dictionaries load while the workbook unpacks (which lets go of the GIL).
+    threading.Thread(target=search_keys.pinyin_full, args=("中",), daemon=True).start()
     return import_cards(read_sheet(path, sheet), mapping, duplicate_mode, progress, cancelled,
                         file_name=os.path.basename(path))
 
