@@ -126,9 +126,11 @@ class MainWindow(QMainWindow):
         self.model.refreshed.connect(self._update_count)
         self._build_actions()
         self._build_view_actions()
+        first_page = self.today_view if has_work(datetime.date.today()) else self.splitter
+        self.model.hold_refreshes(first_page is not self.splitter)  # filled when first shown
         self._restore_layout()
         self.apply_filter()
-        self.show_view(self.today_view if has_work(datetime.date.today()) else self.splitter)
+        self.show_view(first_page)
 
     # --- actions -------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -159,6 +161,8 @@ class MainWindow(QMainWindow):
         self.print_card_action.triggered.connect(self.print_card)
         self.labels_action = QAction(self.tr("Print labels and envelopes…"), self)
         self.labels_action.triggered.connect(self.show_labels)
+        self.letters_action = QAction(self.tr("Print letters…"), self)
+        self.letters_action.triggered.connect(self.show_letters)
         self.demo_action = QAction(self.tr("Load demo cards"), self)
         self.demo_action.triggered.connect(self.load_demo_cards)
         self.settings_action = QAction(self.tr("Settings…"), self)
@@ -177,7 +181,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.import_action, self.import_deals_action,
                                    self.export_action])
         self.file_menu.addActions([self.call_sheet_action, self.labels_action,
-                                   self.print_card_action])
+                                   self.letters_action, self.print_card_action])
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
         self.quit_separator = self.file_menu.addSeparator()
@@ -234,6 +238,8 @@ class MainWindow(QMainWindow):
         """Show the card list, the today view or the calendar."""
         if page in (self.today_view, self.calendar_view, self.reports_view):
             page.reload()
+        else:
+            self.model.hold_refreshes(False)
         self.views.setCurrentWidget(page)
         self.view_pages[page].setChecked(True)
 
@@ -457,6 +463,17 @@ class MainWindow(QMainWindow):
         from ui.label_print import LabelsDialog
 
         dialog = LabelsDialog(self.selected_ids() or list(self.model.ids), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_letters(self) -> "LettersDialog":  # noqa: F821
+        """Letters to the selected cards (or the whole list), or to a campaign."""
+        from ui.letters_dialog import LettersDialog
+
+        dialog = LettersDialog(self.selected_ids() or list(self.model.ids), self)
+        dialog.sent.connect(lambda ids: self._on_calendar_changed(
+            self.follow_ups.card_id if self.follow_ups.card_id in ids else -1))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
