@@ -53,12 +53,11 @@ def history_label(title: str) -> str:
 
 
 def letter_html(text: str) -> str:
-    """The letter's paragraphs (split at blank lines), line breaks kept."""
-    paragraphs = [p for p in text.replace("\r\n", "\n").split("\n\n")]
-    return "".join(
-        '<p style="margin-top:0; margin-bottom:9pt; line-height:135%;">'
-        + (html.escape(p.strip("\n")).replace("\n", "<br>") or "&nbsp;") + "</p>"
-        for p in paragraphs)
+    """The letter as typed: every line break and blank line kept, and the
+    spaces too (a Chinese paragraph is indented with two full-width ones)."""
+    lines = text.replace("\r\n", "\n").strip("\n").split("\n")
+    return ('<p style="white-space: pre-wrap; line-height: 135%; margin: 0;">'
+            + "<br>".join(html.escape(line) for line in lines) + "</p>")
 
 
 def set_letter_page(device, paper: str) -> None:

@@ -220,3 +220,50 @@ def test_file_menu_print_letters_writes_to_the_selected_cards(customers, main_wi
     dialog = main_window.show_letters()
     assert dialog.recipient_ids() == [main_window.model.card_id(1)]
     dialog.reject()
+
+
+@pytest.fixture
+def campaign_file(tmp_path):
+    from prospect_desk.database import close_database, open_database
+
+    path = tmp_path / "cli.sqlite3"
+    open_database(path)
+    ids = [create_card(CardData(name=name, notes="spring")) for name in ("Ann Lee", "赵刚")]
+    campaign = create_campaign("Spring letters", TODAY, "personal_letter",
+                               CampaignTarget(search="spring"))
+    close_database()
+    return path, ids, campaign
+
+
+def test_the_command_line_writes_a_campaigns_letters_and_marks_them_sent(
+        campaign_file, tmp_path, capsys):
+    import main
+    from prospect_desk.database import close_database, open_database
+
+    path, ids, campaign = campaign_file
+    target = tmp_path / "letters.pdf"
+    code = main.main(["--db", str(path), "letters", "--template", "birthday", "--language",
+                      "zh_CN", "--campaign", str(campaign), "--pdf", str(target)])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "2 letters, 2 pages" in out and "2 follow-ups" in out
+    pages = pdf_pages(target)
+    assert ["尊敬的AnnLee：" in "".join(p.split()) for p in pages] == [True, False]
+    assert "尊敬的赵刚：" in "".join(pages[1].split())
+    open_database(path)
+    try:
+        assert {f.status for f in FollowUp.select()} == {"done"}
+    finally:
+        close_database()
+
+
+def test_the_command_line_names_the_templates_when_one_is_unknown(campaign_file, tmp_path,
+                                                                  capsys):
+    import main
+
+    path, ids, _ = campaign_file
+    code = main.main(["--db", str(path), "letters", "--template", "nope", "--language", "en",
+                      "--cards", ",".join(map(str, ids)), "--pdf", str(tmp_path / "x.pdf")])
+    assert code == 2
+    assert "thank_you" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
