@@ -142,6 +142,8 @@ class LettersDialog(QDialog):
 
         self.templates = QListWidget()
         self.templates.setObjectName("letterTemplates")
+        self.templates.setWordWrap(True)
+        self.templates.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.new_button = QPushButton(self.tr("New…"))
         self.new_button.clicked.connect(self.new_template)
         left = QWidget()
@@ -206,7 +208,7 @@ class LettersDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(middle)
         splitter.addWidget(right)
-        splitter.setSizes([190, 380, 380])
+        splitter.setSizes([220, 400, 400])
         splitter.setChildrenCollapsible(False)
 
         self.paper = paper_combo()
@@ -231,7 +233,7 @@ class LettersDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
-        self.resize(1050, 620)
+        self.resize(1080, 640)
 
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
