@@ -353,7 +353,10 @@ class LettersDialog(QDialog):
         self.update_preview()
 
     def _language_changed(self) -> None:
-        if not self.confirm_leave():
+        if not self.confirm_leave():  # stay with the edited template and its language
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(self.language.findData(self.template.language))
+            self.language.blockSignals(False)
             return
         self.template = None
         self.reload_templates()

@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from prospect_desk import letters
 from prospect_desk.cards import CardData, create_card
@@ -267,3 +267,74 @@ def test_the_command_line_names_the_templates_when_one_is_unknown(campaign_file,
     assert code == 2
     assert "thank_you" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_printing_a_campaigns_letters_completes_its_follow_ups_after_the_print(
+        campaign, customers, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    target = tmp_path / "printed.pdf"
+
+    def choose_printer(print_dialog):  # the user picks "print to file" and OK
+        print_dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        print_dialog.printer().setOutputFileName(str(target))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", choose_printer)
+    dialog = dialog_for(qtbot, [], campaign_id=campaign)
+    dialog.select_template("thank_you")
+
+    with qtbot.waitSignal(dialog.sent, timeout=20000):
+        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+
+    assert pdf_page_count(target) == 3
+    assert dialog.result.completed == 3
+    assert {f.status for f in FollowUp.select()} == {"done"}
+
+
+def test_declining_the_print_dialog_prints_and_marks_nothing(campaign, customers, qtbot,
+                                                             monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    monkeypatch.setattr(QPrintDialog, "exec", lambda _self: QDialog.DialogCode.Rejected)
+    dialog = dialog_for(qtbot, [], campaign_id=campaign)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert dialog.job is None
+    assert {f.status for f in FollowUp.select()} == {"open"}
+
+
+def test_unknown_fields_are_confirmed_before_printing(customers, qtbot, type_text,
+                                                     answer_questions, monkeypatch):
+    asked = answer_questions(QMessageBox.StandardButton.No)
+    shown = []
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: shown.append(self) or 0)
+    dialog = dialog_for(qtbot, [customers[0][0]])
+    type_text(dialog.editor, "Dear {nmae}")
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and "{nmae}" in asked[0]
+    assert shown == []
+    dialog.dirty = False
+
+
+def test_the_senders_name_and_signature_sign_the_letters(customers, qtbot, type_text):
+    from ui.letters_dialog import SenderDialog
+
+    dialog = dialog_for(qtbot, [customers[0][0]])
+    dialog.select_template("birthday")
+    sender = dialog.edit_sender()
+    assert isinstance(sender, SenderDialog)
+    type_text(sender.name, "Zhou Min")
+    type_text(sender.signature, "Zhou Min")
+    qtbot.keyClick(sender.signature, Qt.Key.Key_Return)
+    type_text(sender.signature, "Sales manager", replace=False)
+    sender.accept()
+    assert letters.sender() == letters.Sender("Zhou Min", "Zhou Min\nSales manager")
+    assert dialog.preview_view.toPlainText().rstrip().endswith("Zhou Min\nSales manager")
+
+
+def test_choosing_the_other_language_lists_its_templates(customers, qtbot):
+    dialog = dialog_for(qtbot, [customers[0][0]])
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    dialog.select_template("thank_you")
+    assert dialog.title.text() == "成交后的感谢信"
+    assert "尊敬的王伟：" in dialog.preview_view.toPlainText()
