@@ -467,12 +467,24 @@ class MainWindow(QMainWindow):
         """Letters to the selected cards (or the whole list), or to a campaign."""
         from ui.letters_dialog import LettersDialog
 
-        dialog = LettersDialog(self.selected_ids() or list(self.model.ids), self)
+        dialog = LettersDialog(self.selected_ids() or list(self.model.ids), self,
+                               campaign_id=self._current_campaign())
         dialog.sent.connect(lambda ids: self._on_calendar_changed(
             self.follow_ups.card_id if self.follow_ups.card_id in ids else -1))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def _current_campaign(self) -> int | None:
+        """The campaign of the follow-up chosen in Today, the calendar or the card's
+        follow-ups, so its letters are the ones offered."""
+        view = self.views.currentWidget()
+        if view not in (self.today_view, self.calendar_view):
+            view = self.follow_ups
+        item = view.current_item()
+        if item is not None and item.rule == "campaign":
+            return item.params.get("campaign_id")
+        return None
 
     def offer_demo(self) -> None:
         answer = QMessageBox.question(

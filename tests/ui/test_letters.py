@@ -338,3 +338,24 @@ def test_choosing_the_other_language_lists_its_templates(customers, qtbot):
     dialog.select_template("thank_you")
     assert dialog.title.text() == "成交后的感谢信"
     assert "尊敬的王伟：" in dialog.preview_view.toPlainText()
+
+
+def test_a_campaign_follow_up_chosen_in_today_or_on_the_card_offers_its_letters(
+        main_window, qtbot):
+    today = datetime.date.today()
+    ann = create_card(CardData(name="Ann Lee", notes="autumn"))
+    campaign = create_campaign("Autumn letters", today, "personal_letter",
+                               CampaignTarget(search="autumn"))
+    main_window.show_view(main_window.today_view)
+    main_window.today_view.tree.setCurrentIndex(main_window.today_view.row_of("today", 0))
+    dialog = main_window.show_letters()
+    assert dialog.campaign_id() == campaign and dialog.recipient_ids() == [ann]
+    dialog.reject()
+
+    main_window.show_view(main_window.splitter)
+    main_window.open_card(ann)
+    panel = main_window.follow_ups
+    panel.entries.setCurrentItem(panel.entries.topLevelItem(0))
+    dialog = main_window.show_letters()
+    assert dialog.campaign_id() == campaign
+    dialog.reject()
