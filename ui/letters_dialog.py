@@ -7,7 +7,7 @@ were printed or saved complete that campaign's follow-ups for those cards."""
 import datetime
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -57,18 +57,28 @@ PREVIEW_SAMPLE = 200
 """Cards offered in the preview list (and checked for empty fields)."""
 
 
+FIELD_LABELS = {
+    "name": QT_TRANSLATE_NOOP("Letters", "Name"),
+    "addressee": QT_TRANSLATE_NOOP("Letters", "Addressee (person in charge, else name)"),
+    "salutation": QT_TRANSLATE_NOOP("Letters", "Salutation (Dear …)"),
+    "company": QT_TRANSLATE_NOOP("Letters", "Company"),
+    "person_in_charge": QT_TRANSLATE_NOOP("Letters", "Person in charge"),
+    "address": QT_TRANSLATE_NOOP("Letters", "Address"),
+    "recipient_block": QT_TRANSLATE_NOOP("Letters", "Name and address block"),
+    "last_product": QT_TRANSLATE_NOOP("Letters", "Last purchase: product"),
+    "last_purchase_date": QT_TRANSLATE_NOOP("Letters", "Last purchase: date"),
+    "last_amount": QT_TRANSLATE_NOOP("Letters", "Last purchase: amount"),
+    "referred_name": QT_TRANSLATE_NOOP("Letters", "Person they referred"),
+    "today": QT_TRANSLATE_NOOP("Letters", "Today's date"),
+    "my_name": QT_TRANSLATE_NOOP("Letters", "Your name"),
+    "signature": QT_TRANSLATE_NOOP("Letters", "Your signature"),
+}
+"""How the insert menu names each field of letters.FIELDS, in its order."""
+
+
 def field_names() -> dict[str, str]:
     """The fields as the insert menu names them."""
-    t = lambda text: translate("Letters", text)  # noqa: E731
-    return {
-        "name": t("Name"), "addressee": t("Addressee (person in charge, else name)"),
-        "salutation": t("Salutation (Dear …)"), "company": t("Company"),
-        "person_in_charge": t("Person in charge"), "address": t("Address"),
-        "recipient_block": t("Name and address block"), "last_product": t("Last purchase: product"),
-        "last_purchase_date": t("Last purchase: date"),
-        "last_amount": t("Last purchase: amount"), "referred_name": t("Person they referred"),
-        "today": t("Today's date"), "my_name": t("Your name"), "signature": t("Your signature"),
-    }
+    return {key: translate("Letters", FIELD_LABELS[key]) for key in letters.FIELDS}
 
 
 def language_names() -> dict[str, str]:
