@@ -100,6 +100,11 @@ def database_folder() -> Path:
     return Path(name).resolve().parent
 
 
+def database_is_read_only() -> bool:
+    """The database was opened read-only (mode=ro): nothing can be marked done."""
+    return db.obj is not None and "mode=ro" in str(db.obj.database)
+
+
 def user_dir() -> Path:
     """Where the user's templates are kept: beside the database, never in the install."""
     return database_folder() / FOLDER_NAME

@@ -11,7 +11,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 
-from prospect_desk.letters import LetterTemplate, fill, mark_letters_sent, merge_values
+from prospect_desk.letters import (
+    LetterTemplate,
+    database_is_read_only,
+    fill,
+    mark_letters_sent,
+    merge_values,
+)
 from ui.paged_print import (
     PAPER_SIZES,
     PrintCancelled,
@@ -113,7 +119,7 @@ def paint_letters(device, texts: list[str], progress=None, cancelled=None) -> in
 
 def _finish(job: LetterJob, card_ids: list[int], pages: int) -> LetterResult:
     completed = 0
-    if job.campaign_id is not None and card_ids:
+    if job.campaign_id is not None and card_ids and not database_is_read_only():
         completed = mark_letters_sent(job.campaign_id, card_ids, job.today,
                                       job.history_label or None)
     return LetterResult(len(card_ids), pages, completed)

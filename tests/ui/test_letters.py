@@ -359,3 +359,18 @@ def test_a_campaign_follow_up_chosen_in_today_or_on_the_card_offers_its_letters(
     dialog = main_window.show_letters()
     assert dialog.campaign_id() == campaign
     dialog.reject()
+
+
+def test_a_read_only_card_file_still_writes_the_letters_but_marks_nothing(campaign_file,
+                                                                          tmp_path):
+    from prospect_desk.database import close_database, open_database
+
+    path, ids, campaign = campaign_file
+    open_database(path, read_only=True)
+    try:
+        result = write_letters_pdf(tmp_path / "ro.pdf", LetterJob(
+            letters.load_template("birthday", "en"), tuple(ids), TODAY, campaign_id=campaign))
+        assert (result.letters, result.completed) == (2, 0)
+        assert {f.status for f in FollowUp.select()} == {"open"}
+    finally:
+        close_database()
