@@ -133,6 +133,7 @@ class LettersDialog(QDialog):
         self.printer: QPrinter | None = None
         self.result: LetterResult | None = None
         self._sending: LetterJob | None = None
+        self._preview_printer: QPrinter | None = None
 
         self.recipients = QComboBox()
         self.recipients.setObjectName("letterRecipients")
@@ -533,7 +534,9 @@ class LettersDialog(QDialog):
         if job is None:
             return None
         texts = [text for _, text in letter_texts(job)]
-        dialog = QPrintPreviewDialog(self._printer(job.paper), self)
+        printer = self._printer(job.paper)
+        self._preview_printer = printer  # the dialog does not own it
+        dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print preview"))
         dialog.paintRequested.connect(lambda printer: paint_letters(printer, texts))
         dialog.exec()

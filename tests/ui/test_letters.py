@@ -187,12 +187,24 @@ def test_switching_template_with_unsaved_edits_asks_first(customers, qtbot, type
     dialog.dirty = False
 
 
-def test_the_letters_dialog_opens_the_print_preview(customers, qtbot, monkeypatch):
+def test_the_letters_dialog_opens_the_print_preview_with_a_page_per_letter(
+        customers, qtbot, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
     shown = []
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: shown.append(self) or 0)
+
+    def show_instead(preview):  # drawn as on screen, without a modal loop
+        preview.show()
+        widget = preview.findChild(QPrintPreviewWidget)
+        qtbot.waitUntil(lambda: widget.pageCount() > 0)
+        shown.append(widget.pageCount())
+        preview.close()
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", show_instead)
     dialog = dialog_for(qtbot, [c[0] for c in customers])
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-    assert len(shown) == 1
+    assert shown == [3]
 
 
 def test_saving_a_campaigns_letters_from_the_dialog_completes_its_follow_ups(
