@@ -266,6 +266,7 @@ class CallSheetDialog(QDialog):
         check_font(self)
         printer = make_printer(options.paper)
         dialog = QPrintPreviewDialog(printer, self)
+        dialog.printer_kept = printer  # the dialog does not own it
         dialog.setWindowTitle(self.tr("Print preview"))
         dialog.paintRequested.connect(lambda p: paint_call_sheet(p, options))
         dialog.exec()

@@ -77,7 +77,9 @@ def write_card_pdf(path, card_id: int, today: datetime.date, paper: str = "a4") 
 def preview_card(card_id: int, parent: QWidget | None = None) -> QPrintPreviewDialog:
     """The card in Qt's print preview, from which it prints."""
     check_font(parent)
-    dialog = QPrintPreviewDialog(make_printer("a4"), parent)
+    printer = make_printer("a4")
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.printer_kept = printer  # the dialog does not own it: alive as long as the dialog
     dialog.setWindowTitle(translate("CardPrint", "Print card"))
     dialog.paintRequested.connect(lambda p: paint_card(p, card_id, datetime.date.today()))
     dialog.exec()

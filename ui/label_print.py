@@ -159,7 +159,8 @@ class LabelsDialog(QDialog):
 
     def preview(self) -> QPrintPreviewDialog:
         check_font(self)
-        dialog = QPrintPreviewDialog(self._printer(), self)
+        self.preview_printer = self._printer()  # the dialog does not own it
+        dialog = QPrintPreviewDialog(self.preview_printer, self)
         dialog.setWindowTitle(self.tr("Print preview"))
         dialog.paintRequested.connect(self._paint)
         dialog.exec()

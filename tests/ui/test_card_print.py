@@ -25,9 +25,25 @@ def test_the_card_prints_on_one_page_with_follow_ups_and_history(database, tmp_p
         assert expected in text
 
 
-def test_print_card_opens_the_preview(database, qtbot, monkeypatch):
+def test_print_card_opens_the_preview_and_draws_the_page(database, qtbot, monkeypatch):
     card = create_card(CardData(name="Li"))
     shown = []
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: shown.append(self) or 0)
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", draw_instead_of_exec(qtbot, shown))
     preview_card(card)
-    assert len(shown) == 1
+    assert shown == [1]
+
+def draw_instead_of_exec(qtbot, shown: list):
+    """QPrintPreviewDialog.exec that draws the pages as on screen, records how
+    many, and closes, without a modal loop."""
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    def run(preview) -> int:
+        preview.show()
+        widget = preview.findChild(QPrintPreviewWidget)
+        qtbot.waitUntil(lambda: widget.pageCount() > 0)
+        shown.append(widget.pageCount())
+        preview.close()
+        return 0
+
+    return run
+

@@ -55,14 +55,17 @@ def test_a_campaign_goes_to_its_cards_and_sending_marks_it_done(database):
     assert agenda(datetime.date(2025, 3, 10), datetime.date(2025, 3, 10), ["open"]) == []
 
 
-def test_the_labels_dialog_opens_the_print_preview(database, qtbot, monkeypatch):
+def test_the_labels_dialog_opens_the_print_preview_and_draws_the_sheet(
+        database, qtbot, monkeypatch):
+    from tests.ui.test_card_print import draw_instead_of_exec
+
     ids = cards(2)
     shown = []
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: shown.append(self) or 0)
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", draw_instead_of_exec(qtbot, shown))
     dialog = LabelsDialog(ids)
     qtbot.addWidget(dialog)
     dialog.preview_button.click()
-    assert len(shown) == 1
+    assert shown == [1]
 
 
 def test_the_file_menu_prints_labels_for_the_whole_list_when_none_is_selected(main_window):
