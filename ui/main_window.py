@@ -126,9 +126,11 @@ class MainWindow(QMainWindow):
         self.model.refreshed.connect(self._update_count)
         self._build_actions()
         self._build_view_actions()
+        first_page = self.today_view if has_work(datetime.date.today()) else self.splitter
+        self.model.hold_refreshes(first_page is not self.splitter)  # filled when first shown
         self._restore_layout()
         self.apply_filter()
-        self.show_view(self.today_view if has_work(datetime.date.today()) else self.splitter)
+        self.show_view(first_page)
 
     # --- actions -------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -236,6 +238,8 @@ class MainWindow(QMainWindow):
         """Show the card list, the today view or the calendar."""
         if page in (self.today_view, self.calendar_view, self.reports_view):
             page.reload()
+        else:
+            self.model.hold_refreshes(False)
         self.views.setCurrentWidget(page)
         self.view_pages[page].setChecked(True)
 

@@ -49,6 +49,8 @@ class CardTableModel(QAbstractTableModel):
         self._circle_names: dict[int, str] = {}
         self._top_ids: frozenset[int] = frozenset()
         """Top customers, starred in the name column (worked out off the UI thread)."""
+        self._held = False
+        self._owed = False
         top_customers().changed.connect(self._on_top_changed)
 
     # --- what the list shows -------------------------------------------------
@@ -66,8 +68,25 @@ class CardTableModel(QAbstractTableModel):
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.refresh()
 
+    def hold_refreshes(self, held: bool) -> None:
+        """While the list is not on screen (the app opened on another view), a
+        refresh is only noted; it runs when released, or when asked for ids.
+        Start-up then pays for the view the user sees, not for 100k ids."""
+        self._held = held
+        if not held and self._owed:
+            self.refresh()
+
+    def _settle(self) -> None:
+        if self._owed:
+            self._held = False
+            self.refresh()
+
     def refresh(self) -> None:
         """Re-run the query, keeping nothing cached (cards may have changed)."""
+        if self._held:
+            self._owed = True
+            return
+        self._owed = False
         self.beginResetModel()
         self._circle_names = {cid: circle_name(name, key) for cid, key, name in circle_names()}
         self._ids = card_ids(self._filter, self._sort, self._descending)
@@ -86,9 +105,11 @@ class CardTableModel(QAbstractTableModel):
         return card_id in self._top_ids
 
     def card_id(self, row: int) -> int | None:
+        self._settle()
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, card_id: int) -> int | None:
+        self._settle()
         try:
             return self._ids.index(card_id)
         except ValueError:
@@ -96,6 +117,7 @@ class CardTableModel(QAbstractTableModel):
 
     @property
     def ids(self) -> list[int]:
+        self._settle()
         return list(self._ids)
 
     # --- Qt model interface --------------------------------------------------
