@@ -12,14 +12,13 @@ unless they were changed after the import: those are left as they are and
 listed, so the user can look at them.
 """
 
-import dataclasses
 import datetime
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from prospect_desk.cards import CARD_FIELDS, CardData, card_data, derived_columns
-from prospect_desk.models import Card, ImportBatch, ImportBatchUpdate, _now, db
+from prospect_desk.cards import CARD_FIELDS, CardData, derived_columns
+from prospect_desk.models import Card, Circle, ImportBatch, ImportBatchUpdate, _now, db
 
 _DATE_FIELDS = frozenset({"first_contact", "transaction_date", "birthday"})
 
@@ -166,32 +165,54 @@ def undo_batch(batch_id: int) -> UndoResult:
                                         .count())
         result.trashed = (Card.update(deleted_at=now)
                           .where(live_added & Card.deleted_at.is_null()).execute())
-        updates = (ImportBatchUpdate.select(ImportBatchUpdate, Card)
-                   .join(Card).where(ImportBatchUpdate.batch == batch_id)
-                   .order_by(ImportBatchUpdate.id))
-        for update in updates:
-            card = update.card
-            after = _card_from_json(update.after)
-            if card_data(card) != after:
-                result.kept.append((card.id, card.name))
-                continue
-            before = _card_from_json(update.before)
-            values = dataclasses.asdict(before)
-            values["circle"] = values.pop("circle_id")
-            values["referrer"] = values.pop("referrer_id")
-            for key in ("circle", "referrer"):
-                target = values[key]
-                if target is not None and not _exists(key, target):
-                    values[key] = None  # deleted for good since
-            Card.update(**values, **derived_columns(before), updated_at=now).where(
-                Card.id == card.id).execute()
-            result.restored += 1
+        _restore_updated_cards(batch_id, str(now), result)
         ImportBatch.update(undone_at=now).where(ImportBatch.id == batch_id).execute()
     return result
 
 
-def _exists(key: str, target: int) -> bool:
-    from prospect_desk.models import Circle
+_CARD_COLUMNS = [getattr(Card, name[:-3] if name.endswith("_id") else name)
+                 for name in CARD_FIELDS]
+_RESTORE_SQL = 'UPDATE "card" SET {}, "sort_name" = ?, "search_text" = ?, "updated_at" = ? ' \
+    'WHERE "id" = ?'.format(", ".join(f'"{name}" = ?' for name in CARD_FIELDS))
+CHUNK = 500
 
-    model = Circle if key == "circle" else Card
-    return model.select().where(model.id == target).exists()
+
+def _restore_updated_cards(batch_id: int, now: str, result: UndoResult) -> None:
+    """Give each card the import updated its values from before, unless its
+    values now differ from what the import wrote. One prepared UPDATE over
+    all of them: peewee would build the SQL text anew for every card."""
+    updates = list(ImportBatchUpdate.select(ImportBatchUpdate.card, ImportBatchUpdate.before,
+                                            ImportBatchUpdate.after)
+                   .where(ImportBatchUpdate.batch == batch_id)
+                   .order_by(ImportBatchUpdate.id).tuples())
+    circles = {row[0] for row in Circle.select(Circle.id).tuples()}
+    lines = []
+    for start in range(0, len(updates), CHUNK):
+        chunk = updates[start:start + CHUNK]
+        current = {row[0]: row for row in Card.select(Card.id, *_CARD_COLUMNS)
+                   .where(Card.id.in_([card_id for card_id, _, _ in chunk])).tuples()}
+        before_chunk = []
+        for card_id, before_json, after_json in chunk:
+            row = current.get(card_id)
+            if row is None:
+                continue
+            now_data = CardData(*row[1:])
+            if now_data != _card_from_json(after_json):
+                result.kept.append((card_id, now_data.name))
+                continue
+            before_chunk.append((card_id, _card_from_json(before_json)))
+        referrers = {r for _, data in before_chunk if (r := data.referrer_id) is not None}
+        if referrers:
+            referrers = {row[0] for row in Card.select(Card.id)
+                         .where(Card.id.in_(list(referrers))).tuples()}
+        for card_id, before in before_chunk:
+            if before.circle_id not in circles:
+                before.circle_id = None  # deleted for good since
+            if before.referrer_id not in referrers:
+                before.referrer_id = None
+            keys = derived_columns(before)
+            values = [value.isoformat() if isinstance(value, datetime.date) else value
+                      for value in before.__dict__.values()]  # in field order
+            lines.append([*values, keys["sort_name"], keys["search_text"], now, card_id])
+    db.cursor().executemany(_RESTORE_SQL, lines)
+    result.restored = len(lines)
