@@ -9,7 +9,9 @@ thread), works it out (`compute`, on a worker thread, no widgets) and shows it
 (`show_result`). The view runs the tab in sight, as of the date in its corner."""
 
 import datetime
+import sqlite3
 
+import peewee
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -260,7 +262,8 @@ class ParetoTab(QWidget):
         self.no_contact_spin.setObjectName("noContactDays")
         self.no_contact_spin.setRange(1, rule_settings.MAX_DAYS)
         self.no_contact_spin.setSuffix(self.tr(" days"))
-        self.no_contact_spin.setValue(rule_settings.get("top_customer_no_contact_days"))
+        self._setting_shown = rule_settings.get("top_customer_no_contact_days")
+        self.no_contact_spin.setValue(self._setting_shown)
         self.no_contact_spin.setToolTip(self.tr("Top customers not contacted for this long are "
                                                 "flagged (the same setting as in Settings)"))
         self.no_contact_spin.valueChanged.connect(self._no_contact_days_changed)
@@ -333,15 +336,22 @@ class ParetoTab(QWidget):
         self.reloadWanted.emit()
 
     def _no_contact_days_changed(self, days: int) -> None:
-        rule_settings.set("top_customer_no_contact_days", days)
+        try:
+            rule_settings.set("top_customer_no_contact_days", days)
+            self._setting_shown = days
+        except (peewee.OperationalError, sqlite3.OperationalError):  # read-only: this view only
+            pass
         self.reloadWanted.emit()
 
     # --- working it out -------------------------------------------------------------
     def parameters(self, as_of: datetime.date) -> tuple:
         self.as_of = as_of
-        self.no_contact_spin.blockSignals(True)  # it may have changed in Settings
-        self.no_contact_spin.setValue(rule_settings.get("top_customer_no_contact_days"))
-        self.no_contact_spin.blockSignals(False)
+        setting = rule_settings.get("top_customer_no_contact_days")
+        if setting != self._setting_shown:  # changed in Settings meanwhile
+            self._setting_shown = setting
+            self.no_contact_spin.blockSignals(True)
+            self.no_contact_spin.setValue(setting)
+            self.no_contact_spin.blockSignals(False)
         choice = self.period_combo.currentData()
         if choice != "custom":
             self._set_dates(*self.quick_period(choice, as_of))

@@ -2,6 +2,7 @@
 of collection (stored in the card file through prospect_desk.rule_settings)."""
 
 import logging
+import sqlite3
 
 import peewee
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -91,7 +92,7 @@ class SettingsDialog(QDialog):
             for key, spin in self.rule_spins.items():
                 if spin.isEnabled() and spin.value() != current[key]:
                     rule_settings.set(key, spin.value())
-        except peewee.OperationalError as error:
+        except (peewee.OperationalError, sqlite3.OperationalError) as error:
             logging.getLogger(__name__).warning("Settings not saved: %s", error)
             QMessageBox.warning(self, self.tr("Settings not saved"),
                                 self.tr("The settings could not be saved in the card file: %1")
