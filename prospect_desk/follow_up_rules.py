@@ -22,14 +22,16 @@ from lunar_python import Lunar, LunarMonth
 from peewee import chunked, fn
 
 from prospect_desk import rule_settings
-from prospect_desk.card_query import CardFilter, card_ids
+from prospect_desk.card_query import CardFilter, card_ids, count_cards
 from prospect_desk.enums import (
     CampaignKind,
+    CreditStatus,
     DealOutcome,
     DeclineReason,
     FollowUpKind,
     FollowUpRule,
     FollowUpStatus,
+    Kind,
     LostReason,
     SelfReviewQuestion,
     Stage,
@@ -662,27 +664,47 @@ def thank_referrer(card_id: int, today: datetime.date | None = None) -> int | No
 
 @dataclass(frozen=True)
 class CampaignTarget:
-    """Which live cards a campaign goes to; the parts given must all match."""
+    """Which live cards a campaign goes to; the parts given must all match.
+    `circle_id` may be card_query.NO_CIRCLE for the cards in no circle. Kind and
+    credit status let a target be exactly what the card list shows."""
 
     circle_id: int | None = None
     stage: str | None = None
     search: str = ""
+    kind: str | None = None
+    credit_status: str | None = None
 
     def is_empty(self) -> bool:
-        return self.circle_id is None and not self.stage and not self.search.strip()
+        return (self.circle_id is None and not self.stage and not self.search.strip()
+                and not self.kind and not self.credit_status)
 
     def card_filter(self) -> CardFilter:
         return CardFilter(
             search=self.search.strip(),
             stages=frozenset([Stage(self.stage).value]) if self.stage else frozenset(),
             circle_ids=frozenset([self.circle_id]) if self.circle_id is not None else frozenset(),
+            kinds=frozenset([Kind(self.kind).value]) if self.kind else frozenset(),
+            credit_statuses=(frozenset([CreditStatus(self.credit_status).value])
+                             if self.credit_status else frozenset()),
         )
 
 
+def target_size(target: CampaignTarget) -> int:
+    """How many live cards the target matches now: the follow-ups a campaign
+    made from it would get."""
+    return 0 if target.is_empty() else count_cards(target.card_filter())
+
+
+class CampaignCancelled(Exception):
+    """The user stopped a campaign being made; nothing of it was written."""
+
+
 def create_campaign(name: str, date: datetime.date, kind: str,
-                    target: CampaignTarget) -> int:
+                    target: CampaignTarget, progress=None, cancelled=None) -> int:
     """Make the campaign and one follow-up per live card the target matches, on
-    its date, in one transaction. Returns the campaign id."""
+    its date, in one transaction. Returns the campaign id. `progress(done,
+    total)` hears of each batch; `cancelled()` true rolls it all back
+    (CampaignCancelled)."""
     try:
         kind = CampaignKind(kind)
     except ValueError:
@@ -698,11 +720,18 @@ def create_campaign(name: str, date: datetime.date, kind: str,
             target=json.dumps(asdict(target), ensure_ascii=False),
             created_at=_now()).execute()
         params = {"campaign_kind": kind.value, "campaign_id": campaign_id}
+        ids = card_ids(card_filter)
         rows = (follow_up_values(card_id, FollowUpKind.MAILER, date, FollowUpRule.CAMPAIGN,
-                                 params, reason=name, campaign_id=campaign_id)
-                for card_id in card_ids(card_filter))
+                                 params, reason=name.strip(), campaign_id=campaign_id)
+                for card_id in ids)
+        done = 0
         for batch in chunked(rows, 200):
+            if cancelled is not None and cancelled():
+                raise CampaignCancelled
             FollowUp.insert_many(batch).execute()
+            done += len(batch)
+            if progress is not None:
+                progress(done, len(ids))
         return campaign_id
 
 

@@ -2,12 +2,13 @@
 campaign's cards, as plain data for labels, envelopes and letters."""
 
 import datetime
+import json
 from dataclasses import dataclass
 
-from peewee import fn
+from peewee import JOIN, Case, chunked, fn
 
-from prospect_desk.enums import FollowUpStatus
-from prospect_desk.models import Campaign, Card, Deal, FollowUp, _now, db
+from prospect_desk.enums import ActivityKind, FollowUpStatus
+from prospect_desk.models import Activity, Campaign, Card, Deal, FollowUp, _now, db
 
 
 @dataclass(frozen=True)
@@ -50,26 +51,63 @@ def recipients(card_ids: list[int]) -> list[Recipient]:
     return [found[i] for i in card_ids if i in found]
 
 
-def campaign_card_ids(campaign_id: int) -> list[int]:
-    """The cards a campaign's open follow-ups go to, by name."""
-    query = (FollowUp.select(FollowUp.card).join(Card, on=(FollowUp.card == Card.id))
-             .where((FollowUp.campaign == campaign_id)
-                    & (FollowUp.status == FollowUpStatus.OPEN.value)
-                    & Card.deleted_at.is_null())
+def campaign_card_ids(campaign_id: int, open_only: bool = True) -> list[int]:
+    """The cards a campaign's open follow-ups go to (or all its follow-ups, to
+    print its labels again after it went out), by name."""
+    condition = (FollowUp.campaign == campaign_id) & Card.deleted_at.is_null()
+    if open_only:
+        condition &= FollowUp.status == FollowUpStatus.OPEN.value
+    query = (FollowUp.select(FollowUp.card).distinct()
+             .join(Card, on=(FollowUp.card == Card.id)).where(condition)
              .order_by(Card.sort_name, Card.id).tuples())
     return [card_id for (card_id,) in query]
 
 
-def mark_campaign_sent(campaign_id: int, card_ids: list[int] | None = None) -> int:
+def mark_campaign_sent(campaign_id: int, card_ids: list[int] | None = None,
+                       today: datetime.date | None = None, label: str | None = None) -> int:
     """The campaign's open follow-ups (of these cards, if given) are done: the
-    letters went out. Returns how many."""
+    mailing went out. Each card's history gets it as a letter on `today`, in
+    the words of `label` (the UI's; else the campaign's name). All in one
+    transaction; returns how many."""
+    today = today or datetime.date.today()
     condition = ((FollowUp.campaign == campaign_id)
                  & (FollowUp.status == FollowUpStatus.OPEN.value))
-    if card_ids is not None:
-        condition &= FollowUp.card.in_(card_ids)
     with db.atomic():
-        return (FollowUp.update(status=FollowUpStatus.DONE.value, done_at=_now())
-                .where(condition).execute())
+        if label is None:
+            campaign = Campaign.get_or_none(Campaign.id == campaign_id)
+            label = campaign.name if campaign is not None else ""
+        ids = [(fid, card) for fid, card in FollowUp.select(FollowUp.id, FollowUp.card)
+               .where(condition).tuples()]
+        if card_ids is not None:
+            wanted = set(card_ids)
+            ids = [(fid, card) for fid, card in ids if card in wanted]
+        now = _now()
+        for chunk in chunked(ids, 400):
+            (FollowUp.update(status=FollowUpStatus.DONE.value, done_at=now)
+             .where(FollowUp.id.in_([fid for fid, _ in chunk])).execute())
+            cards = sorted({card for _, card in chunk})
+            Activity.insert_many([{"card": card, "kind": ActivityKind.LETTER.value,
+                                   "date": today, "text": label.strip(), "created_at": now}
+                                  for card in cards]).execute()
+            # a letter is a contact: the last contact is now `today` unless later
+            (Card.update(last_contact=today)
+             .where(Card.id.in_(cards)
+                    & (Card.last_contact.is_null() | (Card.last_contact < today)))
+             .execute())
+        return len(ids)
+
+
+def delete_campaign(campaign_id: int) -> int:
+    """The campaign is gone with its open follow-ups; those done or skipped stay
+    in the cards' history (they keep the campaign's name as their reason).
+    Returns how many open follow-ups were removed."""
+    with db.atomic():
+        removed = (FollowUp.delete()
+                   .where((FollowUp.campaign == campaign_id)
+                          & (FollowUp.status == FollowUpStatus.OPEN.value)).execute())
+        FollowUp.update(campaign=None).where(FollowUp.campaign == campaign_id).execute()
+        Campaign.delete().where(Campaign.id == campaign_id).execute()
+        return removed
 
 
 @dataclass(frozen=True)
@@ -94,3 +132,46 @@ def campaigns_with_open_follow_ups() -> list[CampaignSummary]:
     return [CampaignSummary(cid, name, date if isinstance(date, datetime.date)
                             else datetime.date.fromisoformat(date), kind, n)
             for cid, name, date, kind, n in query]
+
+
+@dataclass(frozen=True)
+class CampaignOverview:
+    """A campaign as the campaign list shows it."""
+
+    campaign_id: int
+    name: str
+    date: datetime.date
+    kind: str
+    card_count: int
+    """Its follow-ups to live cards, whatever their state."""
+    open_count: int
+    done_count: int
+    target: dict
+
+
+def campaign_overviews() -> list[CampaignOverview]:
+    """Every campaign with its counts, newest date first (one grouped query)."""
+    live = Card.deleted_at.is_null()
+    joined = Card.id.is_null(False)  # a live card: the join matched one
+    is_open = (FollowUp.status == FollowUpStatus.OPEN.value) & joined
+    is_done = (FollowUp.status == FollowUpStatus.DONE.value) & joined
+    query = (Campaign.select(Campaign.id, Campaign.name, Campaign.date, Campaign.kind,
+                             Campaign.target,
+                             fn.COUNT(Card.id),
+                             fn.COALESCE(fn.SUM(Case(None, [(is_open, 1)], 0)), 0),
+                             fn.COALESCE(fn.SUM(Case(None, [(is_done, 1)], 0)), 0))
+             .join(FollowUp, JOIN.LEFT_OUTER, on=(FollowUp.campaign == Campaign.id))
+             .join(Card, JOIN.LEFT_OUTER, on=((FollowUp.card == Card.id) & live))
+             .group_by(Campaign.id)
+             .order_by(Campaign.date.desc(), Campaign.id.desc()).tuples())
+    found = []
+    for cid, name, date, kind, target, cards, open_count, done_count in query:
+        if isinstance(date, str):
+            date = datetime.date.fromisoformat(date)
+        try:
+            target = json.loads(target or "{}")
+        except ValueError:
+            target = {}
+        found.append(CampaignOverview(cid, name, date, kind, cards, open_count, done_count,
+                                      target if isinstance(target, dict) else {}))
+    return found
