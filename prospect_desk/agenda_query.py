@@ -143,6 +143,12 @@ def _lunar_sql(start: datetime.date, end: datetime.date,
 
 def section_sql(section: AgendaSection) -> tuple[str, list]:
     """The section's rows as one compound SELECT (unordered)."""
+    parts, params = _section_parts(section)
+    return " UNION ALL ".join(parts), params
+
+
+def _section_parts(section: AgendaSection) -> tuple[list[str], list]:
+    """The SELECTs whose rows make up the section, and their parameters in order."""
     sql, params = _stored_sql(section)
     parts = [sql]
     if section.computed and section.start is not None and section.start <= section.end:
@@ -154,7 +160,7 @@ def section_sql(section: AgendaSection) -> tuple[str, list]:
         more, more_params = _lunar_sql(section.start, section.end, lead)
         parts += more
         params += more_params
-    return " UNION ALL ".join(parts), params
+    return parts, params
 
 
 def section_count(section: AgendaSection) -> int:
@@ -196,10 +202,15 @@ def _item(row: tuple) -> AgendaItem:
 def section_rows(section: AgendaSection, offset: int = 0,
                  limit: int = -1) -> list[AgendaItem]:
     """The section's follow-ups from `offset`, at most `limit` (all when -1),
-    in the order of `follow_ups.agenda`."""
-    sql, params = section_sql(section)
-    rows = db.execute_sql(f"SELECT {_COLUMNS} FROM ({sql}) {_ORDER} LIMIT ? OFFSET ?",
-                          [*params, limit, offset])
+    in the order of `follow_ups.agenda`. With a limit, each part is cut to
+    the first offset + limit rows before they are merged (a top-N sort per part
+    is cheaper than sorting them all)."""
+    parts, params = _section_parts(section)
+    if limit >= 0:
+        parts = [f"SELECT * FROM ({part} {_ORDER} LIMIT {int(offset) + int(limit)})"
+                 for part in parts]
+    rows = db.execute_sql(f"SELECT {_COLUMNS} FROM ({' UNION ALL '.join(parts)}) {_ORDER} "
+                          "LIMIT ? OFFSET ?", [*params, limit, offset])
     return [_item(row) for row in rows]
 
 

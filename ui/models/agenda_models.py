@@ -20,7 +20,14 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from prospect_desk.agenda_query import AgendaSection, SectionPages
 from prospect_desk.follow_ups import AgendaItem
 from ui.follow_up_actions import ITEM_ROLE
-from ui.follow_up_text import OVERDUE_COLOUR, item_reason, kind_colour, kind_icon, kind_label
+from ui.follow_up_text import (
+    KIND_COLOURS,
+    OVERDUE_COLOUR,
+    item_reason,
+    kind_colour,
+    kind_icon,
+    kind_label,
+)
 
 PAGE_SIZE = 100
 DONE_COLOUR = "#9e9e9e"
@@ -33,35 +40,47 @@ _HEADERS = {
 }
 
 
-def item_data(item: AgendaItem, column: str, role: int, today: datetime.date):
+_brushes: dict[str, QBrush] = {}
+
+
+def _brush(colour: str) -> QBrush:
+    brush = _brushes.get(colour)
+    if brush is None:
+        brush = _brushes[colour] = QBrush(QColor(colour))
+    return brush
+
+
+def item_texts(item: AgendaItem) -> dict[str, str]:
+    """The texts of a follow-up's columns (worked out once per line shown)."""
+    return {"date": item.date.isoformat(), "kind": kind_label(item.kind),
+            "card": item.card_name, "reason": item_reason(item)}
+
+
+def item_data(item: AgendaItem, column: str, role: int, today: datetime.date,
+              texts: dict[str, str] | None = None):
     """What a follow-up shows in one column for one role."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return (texts or item_texts(item))[column]
     if role == ITEM_ROLE:
         return item
-    if role == Qt.ItemDataRole.DisplayRole:
-        if column == "date":
-            return item.date.isoformat()
-        if column == "kind":
-            return kind_label(item.kind)
-        if column == "card":
-            return item.card_name
-        return item_reason(item)
     if role == Qt.ItemDataRole.ForegroundRole:
         if item.status != "open":
-            return QBrush(QColor(DONE_COLOUR))
+            return _brush(DONE_COLOUR)
         if column == "kind":
-            return QBrush(kind_colour(item.kind))
+            return _brush(KIND_COLOURS.get(item.kind, KIND_COLOURS["manual"]))
         if column == "date" and item.date < today:
-            return QBrush(QColor(OVERDUE_COLOUR))
+            return _brush(OVERDUE_COLOUR)
         return None
     if role == Qt.ItemDataRole.DecorationRole and column == "kind":
         return kind_icon(item.kind)
     if role == Qt.ItemDataRole.ToolTipRole:
+        texts = texts or item_texts(item)
+        why = texts["reason"]
         if column == "reason":
-            return item_reason(item) or None
+            return why or None
         if column == "card":  # all of it, where the name may be cut short
-            why = item_reason(item)
-            return f"{item.card_name}\n{item.date.isoformat()} {kind_label(item.kind)}" + (
-                f"\n{why}" if why and why != kind_label(item.kind) else "")
+            return f"{item.card_name}\n{texts['date']} {texts['kind']}" + (
+                f"\n{why}" if why and why != texts["kind"] else "")
     return None
 
 
@@ -73,8 +92,15 @@ class _Rows:
         self.pages = SectionPages(section, per_day) if section is not None else None
         self.page_size = page_size
         self.items: list[AgendaItem] = []
+        self._texts: dict[int, dict[str, str]] = {}
         if self.can_fetch():  # the first page at once: every view shows it
             self.items = self.next_page()
+
+    def texts(self, row: int) -> dict[str, str]:
+        texts = self._texts.get(row)
+        if texts is None:
+            texts = self._texts[row] = item_texts(self.items[row])
+        return texts
 
     @property
     def total(self) -> int:
@@ -141,10 +167,11 @@ class AgendaListModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows.items):
+        row = index.row()
+        if not index.isValid() or row >= len(self._rows.items):
             return None
-        return item_data(self._rows.items[index.row()], self.columns[index.column()], role,
-                         self.today)
+        return item_data(self._rows.items[row], self.columns[index.column()], role, self.today,
+                         self._rows.texts(row))
 
 
 class GroupedAgendaModel(QAbstractItemModel):
@@ -264,11 +291,13 @@ class GroupedAgendaModel(QAbstractItemModel):
         if index.internalId() == 0:
             return self._group_data(index, role)
         item = self.item(index)
+        rows = self.groups[index.internalId() - 1][3]
         if item is None:  # the empty group's line
             if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
                 return self.groups[index.internalId() - 1][4]
             return None
-        return item_data(item, self.columns[index.column()], role, self.today)
+        return item_data(item, self.columns[index.column()], role, self.today,
+                         rows.texts(index.row()))
 
     def _group_data(self, index, role):
         if index.column() != 0:
