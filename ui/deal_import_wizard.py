@@ -177,6 +177,14 @@ class DealImportWizard(QWizard):
     def is_running(self) -> bool:
         return self._running
 
+    def reject(self) -> None:
+        """Cancel while rows are checked or imported stops that job (nothing is
+        written) and keeps the wizard open to say so; otherwise it closes."""
+        if self._running:
+            self.job.cancel()
+            return
+        super().reject()
+
     # --- the background jobs ---------------------------------------------------------
     def start_check(self, page: QWizardPage) -> None:
         """Read and match every row, writing nothing; then go on to the preview."""

@@ -3,6 +3,7 @@ Chinese and one corrected, problems marked, an unmatched customer resolved by
 picking a card, another by a new card, the rows left out saved to .xlsx."""
 
 import datetime
+import time
 
 import openpyxl
 import pytest
@@ -195,3 +196,35 @@ def test_a_file_where_every_customer_matches_imports_from_the_preview(
 def test_the_wizard_is_off_while_the_card_file_is_read_only(main_window):
     main_window.set_read_only(True)
     assert not main_window.import_deals_action.isEnabled()
+
+
+def test_cancel_while_importing_writes_nothing_and_keeps_the_wizard_open(
+        cards, main_window, qtbot, monkeypatch, tmp_path):
+    import prospect_desk.deal_import as deal_import
+
+    path = tmp_path / "sales.csv"
+    path.write_text("Date,Customer,Phone,Amount,Won/Lost\n"
+                    + "".join(f"2025-03-01,Wang,021-5555 0001,{n},won\n" for n in range(1200)),
+                    encoding="utf-8")
+    wizard = open_wizard(main_window)
+    choose_file(monkeypatch, qtbot, wizard, path)
+    press(qtbot, wizard)
+    press(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10000)
+    started = []
+    real_import = deal_import.import_deals
+
+    def slow_import(table, mapping, resolutions, progress, cancelled):
+        started.append(True)
+        while not cancelled():  # until the user cancels
+            time.sleep(0.01)
+        return real_import(table, mapping, resolutions, progress, cancelled)
+
+    monkeypatch.setattr("ui.deal_import_wizard.import_deals", slow_import)
+    press(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    qtbot.waitUntil(lambda: bool(started), timeout=10000)
+    wizard.reject()  # Cancel, or Esc
+    qtbot.waitUntil(lambda: not wizard.is_running(), timeout=10000)
+    assert wizard.isVisible() and wizard.currentPage() is wizard.preview_page
+    assert "cancelled" in wizard.preview_page.status_label.text()
+    assert Deal.select().count() == 0
