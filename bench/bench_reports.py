@@ -19,12 +19,13 @@ from peewee import chunked  # noqa: E402
 
 from prospect_desk.database import close_database, open_database  # noqa: E402
 from prospect_desk.models import Card, Circle, Deal, Payment, _now, db  # noqa: E402
-from prospect_desk.receivables import ageing, open_receivables  # noqa: E402
+from prospect_desk.receivables import ageing, card_account, open_receivables  # noqa: E402
 from prospect_desk.reports import (  # noqa: E402
     lapsed_customers,
     loss_rates,
     pareto_customers,
     pareto_groups,
+    top_customer_ids,
 )
 
 CARDS = 100_000
@@ -85,6 +86,49 @@ def timed(label: str, run, repeat: int = 3) -> float:
     return best
 
 
+def time_the_view() -> None:
+    """The Reports view as a user meets it: how long the UI thread is held when a
+    tab is shown (the figures are worked out on a worker thread meanwhile), and
+    how long until they are on screen."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from ui.reports_view import ReportsView
+
+    app = QApplication.instance() or QApplication([])
+    view = ReportsView()
+    view.resize(1400, 800)
+    view.show()
+    for tab in (view.win_back, view.pareto, view.receivables):
+        held, shown, painted = [], [], []
+        real_show = tab.show_result
+
+        def show_result(parameters, result, real_show=real_show, painted=painted):
+            begin = time.perf_counter()
+            real_show(parameters, result)
+            app.processEvents()
+            painted.append(time.perf_counter() - begin)
+
+        tab.show_result = show_result
+        for _ in range(3):
+            view.blockSignals(True)
+            view.setCurrentWidget(tab)
+            view.blockSignals(False)
+            begin = time.perf_counter()
+            view.reload(AS_OF)
+            held.append(time.perf_counter() - begin)
+            while view.is_loading():
+                app.processEvents()
+                time.sleep(0.002)
+            shown.append(time.perf_counter() - begin)
+        name = view.tabText(view.indexOf(tab))
+        print(f"view {name:<12} UI thread held {max(held) * 1000:4.0f} ms to start, "
+              f"{max(painted) * 1000:4.0f} ms to fill and paint; on screen after "
+              f"{min(shown) * 1000:5.0f} ms (best of 3)")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         open_database(Path(folder) / "bench.sqlite3")
@@ -106,6 +150,10 @@ def main() -> None:
             timed("open receivables (all)", lambda: open_receivables())
             timed("open receivables (first 1,000)", lambda: open_receivables(limit=1000))
             timed("one card's receivables", lambda: open_receivables(card_id=4242))
+            timed("one card's account (owed, overdue)", lambda: [card_account(4242, AS_OF)])
+            timed("top customers (starred in the list)",
+                  lambda: sorted(top_customer_ids(AS_OF)))
+            time_the_view()
         finally:
             close_database()
 
