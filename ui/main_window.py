@@ -26,13 +26,11 @@ from prospect_desk.demo import load_demo
 from prospect_desk.enums import Kind
 from prospect_desk.follow_ups import has_work
 from ui import settings
-from ui.calendar_view import CalendarView
 from ui.card_editor import CardEditor
 from ui.filter_panel import FilterPanel
 from ui.follow_up_panel import FollowUpPanel
 from ui.history_panel import HistoryPanel
 from ui.models.card_table_model import CardTableModel
-from ui.reports_view import ReportsView
 from ui.settings_dialog import SettingsDialog
 from ui.today_view import TodayView
 from ui.trash_dialog import TrashDialog
@@ -103,11 +101,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([240, 760, 440])
         self.today_view = TodayView()
-        self.calendar_view = CalendarView()
-        self.reports_view = ReportsView()
+        self._calendar_view = None  # the calendar and the reports are built when first shown
+        self._reports_view = None
         self.views = QStackedWidget()
         self.views.setObjectName("views")
-        for page in (self.splitter, self.today_view, self.calendar_view, self.reports_view):
+        for page in (self.splitter, self.today_view):
             self.views.addWidget(page)
         self.setCentralWidget(self.views)
 
@@ -209,18 +207,21 @@ class MainWindow(QMainWindow):
     # --- cards, today, calendar ----------------------------------------------------
     def _build_view_actions(self) -> None:
         self.view_actions = QActionGroup(self)
-        self.view_pages = {}
-        for page, text, shortcut in ((self.splitter, self.tr("Cards"), "Ctrl+1"),
-                                     (self.today_view, self.tr("Today"), "Ctrl+2"),
-                                     (self.calendar_view, self.tr("Calendar"), "Ctrl+3"),
-                                     (self.reports_view, self.tr("Reports"), "Ctrl+4")):
+        actions = []
+        for attribute, text, shortcut in (("splitter", self.tr("Cards"), "Ctrl+1"),
+                                          ("today_view", self.tr("Today"), "Ctrl+2"),
+                                          ("calendar_view", self.tr("Calendar"), "Ctrl+3"),
+                                          ("reports_view", self.tr("Reports"), "Ctrl+4")):
             action = QAction(text, self.view_actions)
             action.setCheckable(True)
             action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(lambda _checked=False, p=page: self.show_view(p))
-            self.view_pages[page] = action
+            action.triggered.connect(
+                lambda _checked=False, a=attribute: self.show_view(getattr(self, a)))
+            actions.append(action)
         (self.cards_view_action, self.today_view_action, self.calendar_view_action,
-         self.reports_view_action) = self.view_pages.values()
+         self.reports_view_action) = actions
+        self.view_pages = {self.splitter: self.cards_view_action,
+                           self.today_view: self.today_view_action}
         self.view_menu.addActions(self.view_actions.actions())
         toolbar = self.addToolBar(self.tr("Views"))
         toolbar.setObjectName("viewsToolbar")
@@ -232,14 +233,40 @@ class MainWindow(QMainWindow):
         self.campaigns_action = QAction(self.tr("Mailer campaigns…"), self)
         self.campaigns_action.triggered.connect(self.show_campaigns)
         self.tools_menu.addAction(self.campaigns_action)
-        for view in (self.today_view, self.calendar_view):
-            view.openCard.connect(self.open_card)
-            view.changed.connect(self._on_calendar_changed)
-        self.reports_view.changed.connect(self._on_calendar_changed)
+        self.today_view.openCard.connect(self.open_card)
+        self.today_view.changed.connect(self._on_calendar_changed)
+
+    @property
+    def calendar_view(self) -> "CalendarView":  # noqa: F821
+        if self._calendar_view is None:
+            from ui.calendar_view import CalendarView
+
+            self._calendar_view = CalendarView()
+            self._calendar_view.openCard.connect(self.open_card)
+            self._add_view(self._calendar_view, self.calendar_view_action)
+            for button in self._agenda_write_buttons(self._calendar_view):
+                button.setVisible(not self.read_only)
+        return self._calendar_view
+
+    @property
+    def reports_view(self) -> "ReportsView":  # noqa: F821
+        if self._reports_view is None:
+            from ui.reports_view import ReportsView  # and Qt Charts: only when shown
+
+            self._reports_view = ReportsView()
+            self._add_view(self._reports_view, self.reports_view_action)
+        return self._reports_view
+
+    def _add_view(self, view: QWidget, action: QAction) -> None:
+        """A view built on first use joins the others (start-up builds only
+        the view the window opens on, and the card list)."""
+        view.changed.connect(self._on_calendar_changed)
+        self.views.addWidget(view)
+        self.view_pages[view] = action
 
     def show_view(self, page: QWidget) -> None:
         """Show the card list, the today view or the calendar."""
-        if page in (self.today_view, self.calendar_view, self.reports_view):
+        if page is not self.splitter:
             page.reload()
         else:
             self.model.hold_refreshes(False)
@@ -504,7 +531,7 @@ class MainWindow(QMainWindow):
         """The campaign of the follow-up chosen in Today, the calendar or the card's
         follow-ups, so its letters are the ones offered."""
         view = self.views.currentWidget()
-        if view not in (self.today_view, self.calendar_view):
+        if view is not self.today_view and view is not self._calendar_view:
             view = self.follow_ups
         item = view.current_item()
         if item is not None and item.rule == "campaign":
@@ -566,9 +593,14 @@ class MainWindow(QMainWindow):
         panel = self.follow_ups
         buttons = [panel.done_button, panel.skip_button, panel.move_button, panel.add_button,
                    panel.decline_button, panel.deal_button]
-        for view in (self.today_view, self.calendar_view):
-            buttons += [view.done_button, view.skip_button, view.move_button]
+        for view in (self.today_view, self._calendar_view):
+            if view is not None:  # the calendar hides its own when built later
+                buttons += self._agenda_write_buttons(view)
         return buttons
+
+    @staticmethod
+    def _agenda_write_buttons(view: QWidget) -> list:
+        return [view.done_button, view.skip_button, view.move_button]
 
     def reload_from_database(self) -> None:
         """After the card file was replaced (a restored backup): show it afresh."""
