@@ -22,6 +22,8 @@ from prospect_desk.follow_ups import KIND_ORDER, OPEN_AND_DONE, OPEN_ONLY, Agend
 from prospect_desk.models import db
 
 _OPEN = FollowUpStatus.OPEN.value
+LIVE_CARD_FOLLOW_UP = ('f."card_id" NOT IN '
+                       '(SELECT "id" FROM "card" WHERE "deleted_at" IS NOT NULL)')
 _MD = "strftime('%m-%d', \"birthday\")"
 _KIND_ORDER_SQL = ("CASE f.\"kind\" "
                    + " ".join(f"WHEN '{kind.value}' THEN {KIND_ORDER[kind.value]}"
@@ -172,14 +174,16 @@ def day_counts(section: AgendaSection) -> dict[datetime.date, int]:
     stored ones grouped by due date on the status index, the birthdays by
     month-day (`follow_up_rules.birthday_counts`); no row is built."""
     marks = ", ".join("?" for _ in section.statuses)
-    where = [f'f."status" IN ({marks})', 'f."due_date" <= ?', 'c."deleted_at" IS NULL']
+    # Cards in the trash are few: leaving out their ids (found on the
+    # card_trashed index) costs half of joining every row to its card.
+    where = [f'f."status" IN ({marks})', 'f."due_date" <= ?', LIVE_CARD_FOLLOW_UP]
     params: list = [*section.statuses, section.end.isoformat()]
     if section.start is not None:
         where.append('f."due_date" >= ?')
         params.append(section.start.isoformat())
     rows = db.execute_sql(
-        'SELECT f."due_date", COUNT(*) FROM "follow_up" f JOIN "card" c '
-        f'ON c."id" = f."card_id" WHERE {" AND ".join(where)} GROUP BY f."due_date"', params)
+        'SELECT f."due_date", COUNT(*) FROM "follow_up" f '
+        f'WHERE {" AND ".join(where)} GROUP BY f."due_date"', params)
     counts = {datetime.date.fromisoformat(day): n for day, n in rows}
     if section.computed and section.start is not None:
         for day, per_kind in follow_up_rules.birthday_counts(section.start, section.end).items():

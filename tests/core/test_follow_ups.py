@@ -191,6 +191,8 @@ def test_the_agenda_merges_rows_and_birthdays_in_date_order_without_trashed_card
                             (D(2025, 6, 20), "manual", "Li", "open")]
     assert items[2].reason == "bring samples"
     assert items[0].follow_up_id is None and items[0].card_id == wang
+    assert month_counts(2025, 6) == {D(2025, 6, 13): {"birthday_gift": 1},
+                                     D(2025, 6, 20): {"birthday": 1, "manual": 1}}
 
 
 def test_overdue_follow_ups_stay_until_dealt_with(database):
