@@ -68,3 +68,24 @@ def test_the_whole_list_is_there_for_a_printout_before_the_list_was_shown(due_to
     qtbot.addWidget(window)
     assert window.views.currentWidget() is window.today_view
     assert sorted(window.model.ids) == sorted(due_today)
+
+
+def test_the_calendar_and_reports_are_built_when_first_shown(due_today, main_window):
+    window = main_window
+    assert window._calendar_view is None and window._reports_view is None
+    window.calendar_view_action.trigger()
+    assert window.views.currentWidget() is window.calendar_view
+    assert window.calendar_view_action.isChecked()
+    assert window.calendar_view.done_button.isVisible()
+    window.reports_view_action.trigger()
+    assert window.views.currentWidget() is window.reports_view
+    window.today_view_action.trigger()
+    assert window.views.currentWidget() is window.today_view
+
+
+def test_a_calendar_built_in_a_read_only_window_offers_no_buttons_that_write(due_today,
+                                                                            main_window):
+    main_window.set_read_only(True)
+    main_window.calendar_view_action.trigger()
+    view = main_window.calendar_view
+    assert not any(b.isVisible() for b in (view.done_button, view.skip_button, view.move_button))
