@@ -1,0 +1,258 @@
+"""Tools → Mailer campaigns…: a campaign made for a circle puts a follow-up on
+each of its cards for the date (seen in Today and the calendar), its letters
+complete them, Mark all sent and Delete ask first, and the list's own filters
+can be the target."""
+
+import datetime
+import subprocess
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from prospect_desk.cards import CardData, create_card
+from prospect_desk.follow_up_rules import CampaignTarget, create_campaign
+from prospect_desk.history import card_history
+from prospect_desk.models import Campaign, Circle, FollowUp
+from ui import campaigns_dialog
+from ui.campaigns_dialog import CampaignsDialog, NewCampaignDialog
+from ui.label_print import LabelsDialog
+from ui.letters_dialog import LettersDialog
+from ui.models.campaign_table_model import CampaignTableModel
+
+TODAY = datetime.date.today()
+WEEK_AHEAD = TODAY + datetime.timedelta(days=7)
+
+
+def click(qtbot, button):
+    assert button.isVisible() and button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def circle(key) -> int:
+    return Circle.get(Circle.builtin_key == key).id
+
+
+@pytest.fixture
+def work_friends(database):
+    """Three cards among work friends (with addresses), one schoolfriend."""
+    work = circle("work")
+    ids = [create_card(CardData(name=name, circle_id=work, address=f"{n} Nanjing Road\nShanghai",
+                                notes="vip" if n < 2 else ""))
+           for n, name in enumerate(["Wang Wei", "Li Na", "Zhou Min"])]
+    create_card(CardData(name="Chen Jie", circle_id=circle("school"), notes="vip"))
+    return ids
+
+
+def open_campaigns(window) -> CampaignsDialog:
+    window.campaigns_action.trigger()
+    dialog = window.findChild(CampaignsDialog)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def new_campaign(qtbot, dialog) -> NewCampaignDialog:
+    click(qtbot, dialog.new_button)
+    new = dialog.findChild(NewCampaignDialog)
+    assert new is not None and new.isVisible()
+    return new
+
+
+def row_texts(dialog) -> list[list[str]]:
+    model = dialog.model
+    return [[model.index(row, column).data() for column in range(6)]
+            for row in range(model.rowCount())]
+
+
+def test_a_campaign_for_a_circle_puts_a_follow_up_on_each_card_for_its_date(
+        work_friends, main_window, qtbot, type_text):
+    dialog = open_campaigns(main_window)
+    assert dialog.empty_label.isVisible() and dialog.model.rowCount() == 0
+
+    new = new_campaign(qtbot, dialog)
+    assert new.campaign_date() == WEEK_AHEAD  # a week ahead unless changed
+    type_text(new.name, "Spring new arrivals")
+    new.kind.setCurrentIndex(new.kind.findData("new_arrival_report"))
+    new.circle.setCurrentIndex(new.circle.findData(circle("work")))
+    assert new.count_label.text() == f"3 cards will get a follow-up on {WEEK_AHEAD.isoformat()}"
+    click(qtbot, new.create_button)
+
+    assert row_texts(dialog) == [[WEEK_AHEAD.isoformat(), "Spring new arrivals",
+                                  "New-arrival report", "3", "3", "0"]]
+    assert dialog.model.index(0, 6).data() == "Work friends"
+    assert not dialog.empty_label.isVisible()
+    dialog.reject()
+
+    main_window.today_view_action.trigger()
+    upcoming = main_window.today_view.group_items("upcoming")
+    assert sorted((i.card_name, i.kind, i.date) for i in upcoming) == [
+        ("Li Na", "mailer", WEEK_AHEAD), ("Wang Wei", "mailer", WEEK_AHEAD),
+        ("Zhou Min", "mailer", WEEK_AHEAD)]
+    main_window.calendar_view_action.trigger()
+    main_window.calendar_view.select_day(WEEK_AHEAD)
+    assert sorted(i.card_name for i in main_window.calendar_view.day_items()) == [
+        "Li Na", "Wang Wei", "Zhou Min"]
+
+
+def test_a_name_and_a_target_are_asked_for_before_anything_is_made(
+        work_friends, qtbot, type_text):
+    dialog = CampaignsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    new = new_campaign(qtbot, dialog)
+    assert new.count_label.text() == "Choose which cards the campaign goes to."
+
+    click(qtbot, new.create_button)
+    assert new.error.isVisible() and new.error.text() == "A name is required."
+    type_text(new.name, "Fair")
+    click(qtbot, new.create_button)
+    assert new.error.text() == "Choose which cards the campaign goes to."
+    type_text(new.search, "nobody-has-this")
+    new.update_count()  # as the pause in typing would
+    assert new.count_label.text().startswith("0 cards will get a follow-up")
+    click(qtbot, new.create_button)
+    assert "No card matches" in new.error.text()
+
+    assert new.isVisible() and Campaign.select().count() == 0
+
+
+def test_the_current_lists_search_and_filters_become_the_target(
+        work_friends, main_window, qtbot, type_text):
+    main_window.filter_panel.select_circle(circle("work"))
+    type_text(main_window.search, "vip")
+    listed = main_window.model.rowCount()
+    assert listed == 2
+
+    dialog = open_campaigns(main_window)
+    new = new_campaign(qtbot, dialog)
+    click(qtbot, new.use_list_button)
+
+    assert new.circle.currentData() == circle("work") and new.search.text() == "vip"
+    assert new.stage.currentData() is None and new.card_kind.currentData() is None
+    assert new.count_label.text().startswith(f"{listed} cards will get a follow-up")
+    type_text(new.name, "VIP brochure")
+    click(qtbot, new.create_button)
+    assert [r[3] for r in row_texts(dialog)] == ["2"]
+
+
+def test_a_big_target_is_made_on_a_worker(work_friends, qtbot, type_text, monkeypatch):
+    monkeypatch.setattr(campaigns_dialog, "BIG_TARGET", 1)
+    dialog = CampaignsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    new = new_campaign(qtbot, dialog)
+    type_text(new.name, "Everyone at work")
+    new.circle.setCurrentIndex(new.circle.findData(circle("work")))
+
+    with qtbot.waitSignal(new.accepted, timeout=10000):
+        click(qtbot, new.create_button)
+
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    assert FollowUp.select().where(FollowUp.campaign == new.campaign_id).count() == 3
+
+
+@pytest.fixture
+def campaign(work_friends):
+    return create_campaign("Spring letters", WEEK_AHEAD, "personal_letter",
+                           CampaignTarget(circle_id=circle("work")))
+
+
+def campaigns_for(qtbot) -> CampaignsDialog:
+    dialog = CampaignsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_print_letters_writes_the_campaigns_letters_and_completes_its_follow_ups(
+        campaign, work_friends, qtbot, monkeypatch, tmp_path):
+    target = tmp_path / "spring.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    dialog = campaigns_for(qtbot)
+    changed = []
+    dialog.changed.connect(lambda: changed.append(True))
+
+    click(qtbot, dialog.letters_button)
+    letters = dialog.findChild(LettersDialog)
+    assert letters.campaign_id() == campaign
+    assert sorted(letters.recipient_ids()) == sorted(work_friends)
+    with qtbot.waitSignal(letters.sent, timeout=20000):
+        click(qtbot, letters.pdf_button)
+
+    pages = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True,
+                           check=True).stdout
+    assert "Pages:           3" in pages
+    assert row_texts(dialog)[0][3:] == ["3", "0", "3"]
+    assert changed and not dialog.sent_button.isEnabled()
+    assert card_history(work_friends[0])[0].kind == "letter"
+
+
+def test_mark_all_sent_asks_then_completes_each_follow_up_in_the_history(
+        campaign, work_friends, main_window, qtbot, answer_questions):
+    asked = answer_questions(QMessageBox.StandardButton.No)
+    main_window.today_view_action.trigger()
+    assert len(main_window.today_view.group_items("upcoming")) == 3
+    dialog = open_campaigns(main_window)
+
+    click(qtbot, dialog.sent_button)
+    assert "3 open follow-ups of “Spring letters”" in asked[0]
+    assert {f.status for f in FollowUp.select()} == {"open"}
+
+    answer_questions(QMessageBox.StandardButton.Yes)
+    click(qtbot, dialog.sent_button)
+
+    assert {f.status for f in FollowUp.select()} == {"done"}
+    assert row_texts(dialog)[0][3:] == ["3", "0", "3"]
+    assert dialog.message.text() == "3 follow-ups marked done."
+    [entry] = card_history(work_friends[1])
+    assert (entry.kind, entry.date, entry.text) == (
+        "letter", TODAY, "Sent: Spring letters (Personal letter)")
+    assert main_window.today_view.group_items("upcoming") == []  # the view followed
+
+
+def test_delete_removes_the_open_follow_ups_and_keeps_the_done_in_history(
+        campaign, work_friends, main_window, qtbot, answer_questions):
+    from prospect_desk.mailing import mark_campaign_sent
+
+    mark_campaign_sent(campaign, [work_friends[0]], today=TODAY, label="Sent early")
+    asked = answer_questions(QMessageBox.StandardButton.Yes)
+    dialog = open_campaigns(main_window)
+
+    click(qtbot, dialog.delete_button)
+
+    assert "Its 2 open follow-ups are removed; the 1 done stay" in asked[0]
+    assert dialog.model.rowCount() == 0 and dialog.empty_label.isVisible()
+    assert [(f.card_id, f.status) for f in FollowUp.select()] == [(work_friends[0], "done")]
+    assert [e.text for e in card_history(work_friends[0])] == ["Sent early"]
+    assert dialog.message.text() == "Campaign deleted: 2 open follow-ups removed."
+
+
+def test_labels_and_envelopes_open_on_the_campaigns_cards(campaign, work_friends, qtbot):
+    dialog = campaigns_for(qtbot)
+
+    click(qtbot, dialog.labels_button)
+    labels = dialog.findChildren(LabelsDialog)[-1]
+    assert sorted(labels.card_ids) == sorted(work_friends)
+    assert labels.layout_key() == "a4_3x8"
+    labels.reject()
+
+    click(qtbot, dialog.envelopes_button)
+    envelopes = dialog.findChildren(LabelsDialog)[-1]
+    assert envelopes.layout_key() == "dl" and len(envelopes.card_ids) == 3
+
+
+def test_a_read_only_card_file_shows_the_campaigns_but_changes_nothing(campaign, qtbot):
+    dialog = CampaignsDialog(read_only=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.model.rowCount() == 1
+    assert not any(b.isVisible() for b in (dialog.new_button, dialog.sent_button,
+                                          dialog.delete_button))
+    assert dialog.letters_button.isEnabled()
+
+
+def test_the_campaign_model_keeps_qts_rules(campaign, qtmodeltester):
+    model = CampaignTableModel()
+    model.reload()
+    qtmodeltester.check(model)
