@@ -40,6 +40,7 @@ class GroupedTreeView(QTreeView):
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.fetch_visible())
+        self.collapsed.connect(lambda _index: self.fetch_visible())  # the next group shows
 
     def fetch_visible(self) -> None:
         model = self.model()

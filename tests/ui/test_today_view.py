@@ -144,3 +144,21 @@ def test_a_long_overdue_list_is_read_as_it_scrolls_and_done_keeps_the_place(
     qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
     assert view.model.index(0, 0).data() == f"Overdue ({late - 1})"
     assert view.current_item().card_name == "Card 003"  # the next one, ready for Done
+
+
+def test_folding_overdue_away_reads_what_comes_into_view(database, main_window, qtbot):
+    from ui.models.agenda_models import PAGE_SIZE
+
+    for n in range(40 + PAGE_SIZE + 20):
+        card = create_card(CardData(name=f"Card {n:03}"))
+        add_follow_up(card, "manual", days(-1) if n < 40 else days(2))
+    view = main_window.today_view
+    main_window.show_view(view)
+    row = view.tree.sizeHintForRow(0)
+    # room for 120 lines: the first page of the week ahead shows only once
+    # the 40 overdue lines are folded away
+    view.tree.setFixedHeight(row * 120 + view.tree.header().height() + 4)
+    qtbot.wait(50)
+    assert len(view.group_items("upcoming")) == PAGE_SIZE
+    view.tree.collapse(view.model.index(0, 0))
+    qtbot.waitUntil(lambda: len(view.group_items("upcoming")) == PAGE_SIZE + 20)
