@@ -1,8 +1,9 @@
 """The queries behind the card list: filter, search and sort in SQL, rows by id."""
 
 import datetime
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from peewee import SQL, NodeList, fn
@@ -75,14 +76,22 @@ def _contains(text: str):
     return NodeList((Card.search_text, SQL("LIKE"), f"%{escaped}%", SQL("ESCAPE '\\'")))
 
 
+def _digits_alternative(token: str) -> str | None:
+    """The digits a phone-like token also matches (138-0013 finds 1380013)."""
+    token_digits = search_keys.digits(token)
+    if token_digits != token and len(token_digits) >= 3 and _PHONE_LIKE.match(token):
+        return token_digits
+    return None
+
+
 def _where(card_filter: CardFilter):
     condition = (Card.deleted_at.is_null(False) if card_filter.trashed
                  else Card.deleted_at.is_null())
     for token in search_keys.search_tokens(card_filter.search):
         match = _contains(token)
-        token_digits = search_keys.digits(token)
-        if token_digits != token and len(token_digits) >= 3 and _PHONE_LIKE.match(token):
-            match |= _contains(token_digits)
+        alternative = _digits_alternative(token)
+        if alternative is not None:
+            match |= _contains(alternative)
         condition &= match
     if card_filter.kinds:
         condition &= Card.kind.in_(sorted(card_filter.kinds))
@@ -115,13 +124,51 @@ def _fetch_ids(query) -> list[int]:
 _CARDS_BY_SEARCH_INDEX = SQL('"card" AS "t1" INDEXED BY "card_live_search"')
 
 
+def narrows(new: CardFilter, old: CardFilter) -> bool:
+    """Whether every card `new` lets through, `old` lets through too: the same
+    filters, and each of old's search words inside one of new's (one more
+    letter typed, or another word). A phone-like word also matches its digits,
+    so it only narrows a word that matches digits too."""
+    if replace(new, search="") != replace(old, search=""):
+        return False
+    new_tokens = search_keys.search_tokens(new.search)
+
+    def covers(new_token: str, old_token: str) -> bool:
+        if old_token not in new_token:
+            return False
+        return (_digits_alternative(new_token) is None
+                or search_keys.digits(old_token) == old_token
+                or _digits_alternative(old_token) is not None)
+
+    return all(any(covers(n, t) for n in new_tokens)
+               for t in search_keys.search_tokens(old.search))
+
+
+def data_version() -> tuple[int, int]:
+    """Changes since: (commits by other connections, changes by this one).
+    Equal versions mean the cards a query saw are still the cards."""
+    other = db.execute_sql("PRAGMA data_version").fetchone()[0]
+    return other, db.connection().total_changes
+
+
 def card_ids(card_filter: CardFilter = CardFilter(),
-             sort: ListColumn = ListColumn.NAME, descending: bool = False) -> list[int]:
+             sort: ListColumn = ListColumn.NAME, descending: bool = False,
+             within: list[int] | None = None) -> list[int]:
     """The ids of the cards the filter lets through, in list order. Empty
     values sort last either way; ties fall back to the name, then the id
-    (reversed with the order, so that the sort can walk an index)."""
+    (reversed with the order, so that the sort can walk an index).
+
+    `within`: the ids, in this order, of an earlier query with the same sort
+    that let through every card this one does (see `narrows`) over the same
+    cards (see `data_version`). When few, only those cards are looked at
+    (one more letter typed after 'zha' reads 1,200 cards, not 100k)."""
     sort = ListColumn(sort)
     where = _where(card_filter)
+    if within is not None and _few(within):
+        found = {row[0] for row in db.execute(Card.select(Card.id).where(
+            NodeList((Card.id, SQL("IN (SELECT value FROM json_each(?))", [json.dumps(within)])))
+            & where)).fetchall()}
+        return [card_id for card_id in within if card_id in found]
     base = Card.select(Card.id)
 
     def direction(*terms):
@@ -162,6 +209,12 @@ def card_ids(card_filter: CardFilter = CardFilter(),
     blank = base.where(where & (expression == "")).order_by(
         *direction(Card.sort_name, Card.id))
     return _fetch_ids(shown) + _fetch_ids(blank)
+
+
+def _few(ids: list[int]) -> bool:
+    """Whether looking up these cards one by one (some 2.5 µs each) beats a
+    scan of all (some 0.25 µs a card, the highest id standing for their number)."""
+    return len(ids) * 16 <= (Card.select(fn.MAX(Card.id)).scalar() or 0)
 
 
 def count_cards(card_filter: CardFilter = CardFilter()) -> int:

@@ -1,5 +1,7 @@
 import datetime
 
+import pytest
+
 from prospect_desk.card_query import (
     NO_CIRCLE,
     CardFilter,
@@ -156,3 +158,63 @@ def test_every_list_sort_walks_an_index_even_before_sqlite_gathers_statistics(
         plan = " ".join(str(row) for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
         # Sorting ties among equal names is fine; sorting every card is not.
         assert "TEMP B-TREE FOR ORDER BY" not in plan, (sql, plan)
+
+
+def test_a_filter_narrows_another_when_it_can_only_let_fewer_cards_through():
+    from prospect_desk.card_query import narrows
+
+    def f(search, **kw):
+        return CardFilter(search=search, **kw)
+
+    assert narrows(f("zhan"), f("zha"))
+    assert narrows(f("wang 13"), f("wang"))
+    assert narrows(f("Wang"), f("wan"))
+    assert narrows(f("zha"), f(""))
+    assert not narrows(f("zha"), f("zhan"))
+    assert not narrows(f("wang"), f("13 wang"))
+    assert not narrows(f("zhan", kinds=frozenset({"company"})), f("zha"))
+    assert not narrows(f("zhan"), f("zha", trashed=True))
+    # 1-234 also finds the digits 1234, which need not contain '1-2'.
+    assert not narrows(f("1-234"), f("1-2"))
+    assert narrows(f("138-0013"), f("138"))
+    assert narrows(f("138-00"), f("138-0"))
+
+
+@pytest.fixture
+def lookups_always(monkeypatch):
+    """Look among the earlier ids however few cards the file has."""
+    from prospect_desk import card_query
+
+    monkeypatch.setattr(card_query, "_few", lambda ids: True)
+
+
+@pytest.mark.parametrize("sort", list(ListColumn))
+def test_looking_among_earlier_results_finds_what_a_full_search_finds(
+        database, lookups_always, sort):
+    work = list_circles()[0]
+    for i, name in enumerate(["Wang Wei", "王伟", "Wanda", "Wang", "Li Wang", "Zhou"]):
+        make(name=name, phone=f"021-{i}" if i % 2 else "", circle_id=work.id if i % 3 else None,
+             first_contact=datetime.date(2024, 1, i + 1) if i % 2 else None)
+    make(name="Wang Trash")
+    delete_cards([card_ids(CardFilter(search="trash"))[0]])
+    for descending in (False, True):
+        for old, new in [("wan", "wang"), ("w", "wang w"), ("", "wa")]:
+            earlier = card_ids(CardFilter(search=old), sort, descending)
+            assert card_ids(CardFilter(search=new), sort, descending, within=earlier) == \
+                card_ids(CardFilter(search=new), sort, descending), (old, new)
+
+
+def test_a_card_trashed_since_is_not_found_among_earlier_results(database, lookups_always):
+    keep, gone = make(name="Wang Wei"), make(name="Wang Li")
+    earlier = card_ids(CardFilter(search="wan"))
+    delete_cards([gone])
+    assert card_ids(CardFilter(search="wang"), within=earlier) == [keep]
+
+
+def test_the_data_version_moves_with_every_write(database):
+    from prospect_desk.card_query import data_version
+
+    before = data_version()
+    assert data_version() == before
+    make(name="Wang")
+    assert data_version() != before

@@ -11,6 +11,8 @@ from prospect_desk.card_query import (
     ListColumn,
     card_ids,
     card_rows,
+    data_version,
+    narrows,
 )
 from prospect_desk.circles import circle_names
 from ui.labels import CREDIT_STATUSES, KINDS, STAGES, circle_name, label
@@ -51,6 +53,8 @@ class CardTableModel(QAbstractTableModel):
         """Top customers, starred in the name column (worked out off the UI thread)."""
         self._held = False
         self._owed = False
+        self._version: tuple[int, int] | None = None
+        """The cards' data_version when the ids were read."""
         top_customers().changed.connect(self._on_top_changed)
 
     # --- what the list shows -------------------------------------------------
@@ -60,8 +64,12 @@ class CardTableModel(QAbstractTableModel):
 
     def set_filter(self, card_filter: CardFilter) -> None:
         if card_filter != self._filter:
+            # One more letter typed: look among the cards listed, if the
+            # cards have not changed since they were read.
+            narrower = (narrows(card_filter, self._filter) and not self._owed
+                        and self._version is not None and self._version == data_version())
             self._filter = card_filter
-            self.refresh()
+            self.refresh(within=self._ids if narrower else None)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = LIST_COLUMNS[column]
@@ -81,15 +89,17 @@ class CardTableModel(QAbstractTableModel):
             self._held = False
             self.refresh()
 
-    def refresh(self) -> None:
-        """Re-run the query, keeping nothing cached (cards may have changed)."""
+    def refresh(self, within: list[int] | None = None) -> None:
+        """Re-run the query, keeping nothing cached (cards may have changed).
+        `within`: the listed ids, when the new filter narrows the last one."""
         if self._held:
             self._owed = True
             return
         self._owed = False
         self.beginResetModel()
         self._circle_names = {cid: circle_name(name, key) for cid, key, name in circle_names()}
-        self._ids = card_ids(self._filter, self._sort, self._descending)
+        self._version = data_version()
+        self._ids = card_ids(self._filter, self._sort, self._descending, within=within)
         self._rows.clear()
         self._top_ids = top_customers().ids()
         self.endResetModel()
