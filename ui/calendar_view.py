@@ -356,9 +356,13 @@ class CalendarView(AgendaActions, QWidget):
 
     def reload(self, today: datetime.date | None = None) -> None:
         """Everything afresh (shown, or something was done): the month's counts,
-        the overdue list, and the chosen day."""
+        the overdue list, and the chosen day. The line chosen stays chosen (or
+        the one now in its place), so a list can be worked down with Done."""
         self.today = today or datetime.date.today()
         self.calendar.today = self.today
+        chosen = [(view, view.currentIndex().row()) for view in
+                  (self.day_list, self.overdue_list, *self.week.columns)
+                  if view.currentIndex().isValid()]
         self.calendar.reload_counts()
         self.overdue_list.model().set_section(overdue_section(self.today), self.today)
         late = self.overdue_list.model().total
@@ -366,6 +370,11 @@ class CalendarView(AgendaActions, QWidget):
         self.lists.tabBar().setTabTextColor(
             2, QColor(OVERDUE_COLOUR) if late else self.palette().windowText().color())
         self.show_selected_day()
+        for view, row in chosen:
+            rows = view.model().rowCount()
+            if rows and view.isVisible():
+                view.setCurrentIndex(view.model().index(min(row, rows - 1), 0))
+        self._update_buttons()
 
     def go_to_today(self) -> None:
         self.calendar.setSelectedDate(QDate(self.today.year, self.today.month, self.today.day))

@@ -137,6 +137,8 @@ def test_the_week_shows_seven_days_and_works_like_the_lists(database, main_windo
     qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
     assert [(i.kind, i.status) for i in week.day_items(6)] == [("revisit", "open"),
                                                                ("mailer", "done")]
+    assert view.current_item().kind == "mailer"  # still chosen, now done
+    assert not view.done_button.isEnabled()
     rect = week.columns[0].visualRect(week.columns[0].model().index(0, 0))
     qtbot.mouseClick(week.columns[0].viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(week.columns[0].viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
