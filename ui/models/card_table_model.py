@@ -18,7 +18,7 @@ from prospect_desk.circles import circle_names
 from ui.labels import CREDIT_STATUSES, KINDS, STAGES, circle_name, label
 from ui.top_customers import star_icon, top_customers
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100  # a screenful or two: a keystroke fetches what it shows, not more
 CACHE_LIMIT = 5000
 
 HEADERS = {
