@@ -273,3 +273,16 @@ def test_a_card_lists_its_open_follow_ups_and_coming_birthdays(database):
         (datetime.date(2025, 3, 20), "birthday", None),
     ]
     assert has_work(today)
+
+
+def test_birthdays_done_or_skipped_leave_no_work(database):
+    from prospect_desk.cards import CardData, create_card
+    from prospect_desk.follow_ups import complete_occurrence, has_work, skip_occurrence
+
+    today = datetime.date(2025, 6, 10)
+    wang = create_card(CardData(name="Wang", birthday=datetime.date(1980, 6, 14)))
+    assert has_work(today)  # the gift on the 7th has passed; the birthday itself is near
+    skip_occurrence(wang, "birthday", datetime.date(2025, 6, 14))
+    complete_occurrence(wang, "birthday_gift", datetime.date(2025, 6, 7))
+    assert not has_work(today)
+    assert has_work(datetime.date(2026, 6, 10))  # next year's comes round
