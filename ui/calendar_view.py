@@ -10,7 +10,7 @@ and the week is read only when its tab is shown."""
 import datetime
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -59,6 +59,7 @@ class FollowUpCalendar(QCalendarWidget):
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.counts: dict[datetime.date, dict[str, int]] = {}
         self.today = datetime.date.today()
+        self._cells: dict[tuple, QPixmap] = {}
         self._table = self.findChild(QTableView)  # the grid inside the calendar
         self._table.viewport().installEventFilter(self)
         self.currentPageChanged.connect(lambda year, month: self.reload_counts())
@@ -90,15 +91,40 @@ class FollowUpCalendar(QCalendarWidget):
         return sum(self.counts.get(day, {}).values())
 
     def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:
+        """Each cell is drawn once into a picture kept for as long as its day,
+        counts, size and look stay the same: after a reload or a change only
+        the cells whose counts moved are drawn again."""
+        day = to_date(qdate)
+        per_kind = self.counts.get(day)
+        selected = qdate == self.selectedDate()
+        key = (day, rect.width(), rect.height(), selected, day == self.today,
+               self.monthShown(), tuple(sorted(per_kind.items())) if per_kind else (),
+               painter.font().key(), self.palette().cacheKey(), painter.device().devicePixelRatio())
+        picture = self._cells.get(key)
+        if picture is None:
+            if len(self._cells) > 400:
+                self._cells.clear()
+            ratio = painter.device().devicePixelRatio()
+            picture = QPixmap(rect.size() * ratio)
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            cell = QPainter(picture)
+            cell.setFont(painter.font())
+            self._draw_cell(cell, QRect(0, 0, rect.width(), rect.height()), qdate, per_kind,
+                            selected)
+            cell.end()
+            self._cells[key] = picture
+        painter.drawPixmap(rect.topLeft(), picture)
+
+    def _draw_cell(self, painter: QPainter, rect: QRect, qdate: QDate,
+                   per_kind: dict[str, int] | None, selected: bool) -> None:
         """Every day alike: its number top left (today's bold and ringed), and
         when it has follow-ups their total in a badge top right and a count per
         kind below."""
         day = to_date(qdate)
-        per_kind = self.counts.get(day)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        selected = qdate == self.selectedDate()
         if selected:
             painter.fillRect(rect, palette.highlight())
         if qdate.month() != self.monthShown():
