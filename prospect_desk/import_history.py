@@ -14,6 +14,7 @@ listed, so the user can look at them.
 
 import datetime
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -147,9 +148,24 @@ def get_batch(batch_id: int) -> BatchInfo:
 
 # Undoing -------------------------------------------------------------------------
 
-def undo_batch(batch_id: int) -> UndoResult:
+class UndoCancelled(Exception):
+    """The user cancelled; nothing was changed."""
+
+
+def undo_batch(batch_id: int, progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> UndoResult:
     """Take the import `batch_id` back, all in one transaction (see the module
-    text). Raises UndoError when there is no such import or it was undone."""
+    text). Raises UndoError when there is no such import or it was undone.
+    `progress(done, total)` is called every few thousand cards and
+    `cancelled()` checked as often: when it returns True, UndoCancelled is
+    raised and the card file is as it was."""
+
+    def step(done: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise UndoCancelled
+        if progress is not None:
+            progress(done, total)
+
     with db.atomic():
         batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
         if batch is None:
@@ -158,14 +174,23 @@ def undo_batch(batch_id: int) -> UndoResult:
             raise UndoError(batch_id, UndoProblem.ALREADY_UNDONE)
         now = _now()
         result = UndoResult(batch_id)
-        live_added = Card.import_batch == batch_id
+        live_added = (Card.import_batch == batch_id) & Card.deleted_at.is_null()
         result.trashed_changed_since = (Card.select()
-                                        .where(live_added & Card.deleted_at.is_null()
-                                               & (Card.updated_at > batch.created_at))
+                                        .where(live_added & (Card.updated_at > batch.created_at))
                                         .count())
-        result.trashed = (Card.update(deleted_at=now)
-                          .where(live_added & Card.deleted_at.is_null()).execute())
-        _restore_updated_cards(batch_id, str(now), result)
+        added = [row[0] for row in Card.select(Card.id).where(live_added).tuples()]
+        updates = list(ImportBatchUpdate.select(ImportBatchUpdate.card, ImportBatchUpdate.before,
+                                                ImportBatchUpdate.after)
+                       .where(ImportBatchUpdate.batch == batch_id)
+                       .order_by(ImportBatchUpdate.id).tuples())
+        total = len(added) + len(updates)
+        step(0, total)
+        for start in range(0, len(added), TRASH_CHUNK):
+            chunk = added[start:start + TRASH_CHUNK]
+            result.trashed += Card.update(deleted_at=now).where(Card.id.in_(chunk)).execute()
+            step(start + len(chunk), total)
+        _restore_updated_cards(updates, str(now), result,
+                               lambda done: step(len(added) + done, total))
         ImportBatch.update(undone_at=now).where(ImportBatch.id == batch_id).execute()
     return result
 
@@ -175,19 +200,18 @@ _CARD_COLUMNS = [getattr(Card, name[:-3] if name.endswith("_id") else name)
 _RESTORE_SQL = 'UPDATE "card" SET {}, "sort_name" = ?, "search_text" = ?, "updated_at" = ? ' \
     'WHERE "id" = ?'.format(", ".join(f'"{name}" = ?' for name in CARD_FIELDS))
 CHUNK = 500
+TRASH_CHUNK = 5000
+"""Cards moved to the trash by one UPDATE, between progress reports."""
 
 
-def _restore_updated_cards(batch_id: int, now: str, result: UndoResult) -> None:
+def _restore_updated_cards(updates: list[tuple[int, str, str]], now: str, result: UndoResult,
+                           step: Callable[[int], None]) -> None:
     """Give each card the import updated its values from before, unless its
-    values now differ from what the import wrote. One prepared UPDATE over
-    all of them: peewee would build the SQL text anew for every card."""
-    updates = list(ImportBatchUpdate.select(ImportBatchUpdate.card, ImportBatchUpdate.before,
-                                            ImportBatchUpdate.after)
-                   .where(ImportBatchUpdate.batch == batch_id)
-                   .order_by(ImportBatchUpdate.id).tuples())
+    values now differ from what the import wrote. One prepared UPDATE per
+    chunk: peewee would build the SQL text anew for every card."""
     circles = {row[0] for row in Circle.select(Circle.id).tuples()}
-    lines = []
     for start in range(0, len(updates), CHUNK):
+        lines = []
         chunk = updates[start:start + CHUNK]
         current = {row[0]: row for row in Card.select(Card.id, *_CARD_COLUMNS)
                    .where(Card.id.in_([card_id for card_id, _, _ in chunk])).tuples()}
@@ -214,5 +238,6 @@ def _restore_updated_cards(batch_id: int, now: str, result: UndoResult) -> None:
             values = [value.isoformat() if isinstance(value, datetime.date) else value
                       for value in before.__dict__.values()]  # in field order
             lines.append([*values, keys["sort_name"], keys["search_text"], now, card_id])
-    db.cursor().executemany(_RESTORE_SQL, lines)
-    result.restored = len(lines)
+        db.cursor().executemany(_RESTORE_SQL, lines)
+        result.restored += len(lines)
+        step(start + len(chunk))

@@ -179,11 +179,8 @@ class ImportHistoryDialog(QDialog):
             return
         batch_id = batch.id
 
-        def undo(progress, _cancelled):
-            progress(0, 1)
-            result = import_history.undo_batch(batch_id)
-            progress(1, 1)
-            return result
+        def undo(progress, cancelled):
+            return import_history.undo_batch(batch_id, progress, cancelled)
 
         self.job = start_job(undo, self._undone, self._undo_failed, parent=self,
                              label=self.tr("Undoing the import…"))
@@ -198,7 +195,10 @@ class ImportHistoryDialog(QDialog):
     def _undo_failed(self, error: BaseException, details: str) -> None:
         self.job = None
         self.reload()
-        if isinstance(error, UndoError):
+        if isinstance(error, import_history.UndoCancelled):
+            QMessageBox.information(self, self.tr("Undo an import"), self.tr(
+                "The undo was cancelled: nothing was changed."))
+        elif isinstance(error, UndoError):
             QMessageBox.warning(self, self.tr("Undo an import"), undo_problem_text(error))
         else:
             show_error(self, error, details)

@@ -130,3 +130,27 @@ def test_the_newest_import_is_listed_first(database, tmp_path):
     import_file(write_csv(tmp_path / "a.csv", ["姓名", "甲"]))
     import_file(write_csv(tmp_path / "b.csv", ["姓名", "乙"]))
     assert [b.file_name for b in list_batches()] == ["b.csv", "a.csv"]
+
+
+def test_undo_reports_its_progress_up_to_every_card(old_card, tmp_path):
+    import_three(tmp_path)
+    seen = []
+    undo_batch(list_batches()[0].id, progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, 4) and seen[-1] == (4, 4)
+
+
+def test_a_cancelled_undo_changes_nothing(old_card, tmp_path):
+    from prospect_desk.import_history import UndoCancelled
+
+    import_three(tmp_path)
+    calls = []
+
+    def cancel_after_the_trash():
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(UndoCancelled):
+        undo_batch(list_batches()[0].id, cancelled=cancel_after_the_trash)
+    assert live_names() == ["张伟", "李娜", "王芳", "赵六"]
+    assert Card.get_by_id(old_card).notes == "called twice"
+    assert list_batches()[0].state is BatchState.DONE
