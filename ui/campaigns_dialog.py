@@ -134,7 +134,7 @@ class NewCampaignDialog(QDialog):
         layout.addWidget(self.count_label)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(520, 0)
+        self.setMinimumWidth(500)
 
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
@@ -262,6 +262,7 @@ class CampaignsDialog(QDialog):
         self.list_filter = list_filter
         self.read_only = read_only
         self.today = today or datetime.date.today()
+        self.job = None
 
         self.model = CampaignTableModel(self)
         self.table = QTableView()
@@ -431,12 +432,32 @@ class CampaignsDialog(QDialog):
             .replace("%2", campaign.name).replace("%3", self.today.isoformat()))
         if answer != QMessageBox.StandardButton.Yes:
             return 0
-        done = mark_campaign_sent(
-            campaign.campaign_id, today=self.today,
-            label=self.tr("Sent: %1 (%2)").replace("%1", campaign.name)
-            .replace("%2", label(CAMPAIGN_KINDS, campaign.kind)))
+        campaign_id, today = campaign.campaign_id, self.today
+        text = (self.tr("Sent: %1 (%2)").replace("%1", campaign.name)
+                .replace("%2", label(CAMPAIGN_KINDS, campaign.kind)))
+        if campaign.open_count <= BIG_TARGET:
+            done = mark_campaign_sent(campaign_id, today=today, label=text)
+            self._marked(done)
+            return done
+        self.sent_button.setEnabled(False)
+        self.job = start_job(
+            lambda _progress, cancelled: mark_campaign_sent(campaign_id, today=today,
+                                                            label=text, cancelled=cancelled),
+            self._marked, self._failed, self,
+            self.tr("Marking %1 follow-ups done…").replace("%1", str(campaign.open_count)))
+        return 0
+
+    def _marked(self, done: int) -> None:
+        self.job = None
         self._after_change(self.tr("%1 follow-ups marked done.").replace("%1", str(done)))
-        return done
+
+    def _failed(self, error: BaseException, _details: str) -> None:
+        self.job = None
+        self._update_buttons()
+        if not isinstance(error, CampaignCancelled):
+            QMessageBox.warning(self, self.tr("Mark all sent"),
+                                self.tr("The follow-ups could not be marked done: %1")
+                                .replace("%1", str(error)))
 
     def delete_current(self) -> int:
         """After asking: the campaign and its open follow-ups go; done ones stay

@@ -4,9 +4,11 @@ marking one sent (in each card's history) and deleting one without losing
 what was already done."""
 
 import datetime
+import json
 
 import pytest
 
+from prospect_desk import follow_up_rules
 from prospect_desk.card_query import NO_CIRCLE
 from prospect_desk.cards import CardData, create_card, delete_cards
 from prospect_desk.follow_up_rules import (
@@ -66,7 +68,12 @@ def test_a_target_of_kind_and_credit_reaches_exactly_those_cards(database):
     assert list(statuses(campaign)) == [ann]
 
 
-def test_a_cancelled_campaign_leaves_nothing_behind(database):
+@pytest.fixture
+def batches_of_200(monkeypatch):
+    monkeypatch.setattr(follow_up_rules, "CAMPAIGN_BATCH", 200)
+
+
+def test_a_cancelled_campaign_leaves_nothing_behind(database, batches_of_200):
     for n in range(450):
         card(f"Card {n:03}", notes="fair")
     heard = []
@@ -84,7 +91,7 @@ def test_a_cancelled_campaign_leaves_nothing_behind(database):
     assert FollowUp.select().count() == 0
 
 
-def test_progress_is_heard_for_each_batch_up_to_the_whole_target(database):
+def test_progress_is_heard_for_each_batch_up_to_the_whole_target(database, batches_of_200):
     for n in range(450):
         card(f"Card {n:03}", notes="fair")
     heard = []
@@ -92,6 +99,11 @@ def test_progress_is_heard_for_each_batch_up_to_the_whole_target(database):
                                progress=lambda done, total: heard.append((done, total)))
     assert heard == [(200, 450), (400, 450), (450, 450)]
     assert len(statuses(campaign)) == 450
+    row = FollowUp.get(FollowUp.campaign == campaign)
+    assert (row.kind, row.due_date, row.reason, row.status, row.rule) == (
+        "mailer", D(2025, 6, 1), "Fair", "open", "campaign")
+    assert json.loads(row.rule_params) == {"campaign_kind": "brochure", "campaign_id": campaign}
+    assert row.created_at is not None and row.done_at is None and row.deal_id is None
 
 
 def test_the_overview_lists_every_campaign_newest_first_with_its_counts(database):
@@ -165,3 +177,12 @@ def test_a_campaigns_cards_are_those_still_to_send_or_all_of_them(database):
     mark_campaign_sent(campaign, [a])
     assert campaign_card_ids(campaign) == [b]
     assert campaign_card_ids(campaign, open_only=False) == [a, b]
+
+
+def test_a_cancelled_mark_sent_leaves_the_follow_ups_open_and_no_history(database):
+    a = card("Ann", notes="vip")
+    campaign = create_campaign("Autumn", D(2025, 8, 1), "brochure", CampaignTarget(search="vip"))
+    with pytest.raises(CampaignCancelled):
+        mark_campaign_sent(campaign, today=D(2025, 8, 2), cancelled=lambda: True)
+    assert statuses(campaign) == {a: "open"}
+    assert card_history(a) == [] and Card.get_by_id(a).last_contact is None

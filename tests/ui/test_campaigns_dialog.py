@@ -211,6 +211,19 @@ def test_mark_all_sent_asks_then_completes_each_follow_up_in_the_history(
     assert main_window.today_view.group_items("upcoming") == []  # the view followed
 
 
+def test_a_big_campaign_is_marked_sent_on_a_worker(campaign, qtbot, answer_questions,
+                                                  monkeypatch):
+    monkeypatch.setattr(campaigns_dialog, "BIG_TARGET", 1)
+    answer_questions(QMessageBox.StandardButton.Yes)
+    dialog = campaigns_for(qtbot)
+
+    click(qtbot, dialog.sent_button)
+
+    qtbot.waitUntil(lambda: dialog.message.text() == "3 follow-ups marked done.", timeout=10000)
+    assert {f.status for f in FollowUp.select()} == {"done"}
+    assert row_texts(dialog)[0][3:] == ["3", "0", "3"]
+
+
 def test_delete_removes_the_open_follow_ups_and_keeps_the_done_in_history(
         campaign, work_friends, main_window, qtbot, answer_questions):
     from prospect_desk.mailing import mark_campaign_sent
