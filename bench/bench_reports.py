@@ -102,13 +102,16 @@ def time_the_view() -> None:
     view.resize(1400, 800)
     view.show()
     for tab in (view.win_back, view.pareto, view.receivables):
-        held, shown, painted = [], [], []
+        held, shown, filled, painted = [], [], [], []
         real_show = tab.show_result
 
-        def show_result(parameters, result, real_show=real_show, painted=painted):
+        def show_result(parameters, result, real_show=real_show, filled=filled, tab=tab,
+                        painted=painted):
             begin = time.perf_counter()
             real_show(parameters, result)
-            app.processEvents()
+            filled.append(time.perf_counter() - begin)
+            begin = time.perf_counter()
+            tab.repaint()
             painted.append(time.perf_counter() - begin)
 
         tab.show_result = show_result
@@ -125,8 +128,8 @@ def time_the_view() -> None:
             shown.append(time.perf_counter() - begin)
         name = view.tabText(view.indexOf(tab))
         print(f"view {name:<12} UI thread held {max(held) * 1000:4.0f} ms to start, "
-              f"{max(painted) * 1000:4.0f} ms to fill and paint; on screen after "
-              f"{min(shown) * 1000:5.0f} ms (best of 3)")
+              f"{max(filled) * 1000:4.0f} ms to fill, {max(painted) * 1000:4.0f} ms to paint; "
+              f"on screen after {min(shown) * 1000:5.0f} ms (best of 3)")
 
 
 def main() -> None:

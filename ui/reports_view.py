@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QMargins, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QMargins, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -64,6 +63,7 @@ SIZED_ROWS = 100
 """Rows (the visible ones first) that set a column's width."""
 TOP_COLOUR = QColor("#d9822b")
 REST_COLOUR = QColor("#5b8bd0")
+LATE_COLOUR = QColor("#c0392b")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -75,39 +75,107 @@ def percent(share: float) -> str:
     return f"{share * 100:.1f}%"
 
 
-def _table(headers: list[str], name: str, stretch: int = 0) -> QTableWidget:
-    """A read-only table; the `stretch` column (the name) takes the spare width
-    so that figures stay next to their neighbours."""
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setStretchLastSection(False)
-    header.setResizeContentsPrecision(SIZED_ROWS)  # not every one of 1,000 rows
-    return table
+class RowsModel(QAbstractTableModel):
+    """A report's rows as texts, each with a key (a card or deal id) kept on the
+    row: the view paints only the rows in sight, so showing 1,000 rows costs
+    a model reset, not 8,000 items."""
+
+    def __init__(self, headers: list[str], parent=None):
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: list[tuple[object, list[str]]] = []
+        self.right_aligned: set[int] = set()
+        self.colours: dict[tuple[int, int], QColor] = {}
+
+    def set_rows(self, rows: list[tuple[object, list[str]]], right_aligned: set[int],
+                 colours: dict[tuple[int, int], QColor] | None = None) -> None:
+        self.beginResetModel()
+        self.rows, self.right_aligned, self.colours = rows, set(right_aligned), colours or {}
+        self.endResetModel()
+
+    def key(self, row: int):
+        return self.rows[row][0] if 0 <= row < len(self.rows) else None
+
+    def text(self, row: int, column: int) -> str:
+        return self.rows[row][1][column]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[row][1][column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.right_aligned:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = self.colours.get((row, column))
+            return QBrush(colour) if colour is not None else None
+        if role == ID_ROLE:
+            return self.rows[row][0]
+        return None
 
 
-def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]],
-          right_aligned: set[int] = frozenset()) -> None:
-    """Each row as (id kept on the first cell, texts)."""
-    table.setRowCount(0)
-    table.setRowCount(len(rows))
-    for number, (key, texts) in enumerate(rows):
-        for column, text in enumerate(texts):
-            item = QTableWidgetItem(text)
-            if column in right_aligned:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if column == 0:
-                item.setData(ID_ROLE, key)
-            table.setItem(number, column, item)
+class ReportTable(QTableView):
+    """A read-only table of report rows, one selected at a time."""
+
+    currentRowChanged = Signal(int)
+
+    def __init__(self, headers: list[str], name: str, stretch: int = 0):
+        super().__init__()
+        self.setObjectName(name)
+        self.setModel(RowsModel(headers, self))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setResizeContentsPrecision(SIZED_ROWS)  # not every one of 1,000 rows
+        self.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.currentRowChanged.emit(current.row()))
+
+    def rowCount(self) -> int:  # noqa: N802 - like QTableWidget's
+        return self.model().rowCount()
+
+    def currentRow(self) -> int:  # noqa: N802 - like QTableWidget's
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def text(self, row: int, column: int) -> str:
+        return self.model().text(row, column)
+
+
+def _table(headers: list[str], name: str, stretch: int = 0) -> ReportTable:
+    """The `stretch` column (the name) takes the spare width so that figures stay
+    next to their neighbours."""
+    return ReportTable(headers, name, stretch)
+
+
+def _fill(table: ReportTable, rows: list[tuple[object, list[str]]],
+          right_aligned: set[int] = frozenset(),
+          colours: dict[tuple[int, int], QColor] | None = None) -> None:
+    """Each row as (id kept on the row, texts); `colours` for some cells' text."""
+    table.model().set_rows(rows, right_aligned, colours)
+
+
+def _current_key(table: ReportTable):
+    return table.model().key(table.currentRow())
 
 
 def date_edit(name: str) -> QDateEdit:
@@ -126,12 +194,6 @@ class ReportCancelled(Exception):
     """The user cancelled while a report was worked out: keep what is shown."""
 
 
-def _current_key(table: QTableWidget):
-    row = table.currentRow()
-    item = table.item(row, 0) if row >= 0 else None
-    return item.data(ID_ROLE) if item is not None else None
-
-
 class WinBackTab(QWidget):
     changed = Signal(int)
     reloadWanted = Signal()
@@ -147,7 +209,7 @@ class WinBackTab(QWidget):
                              self.tr("Years as customer"), self.tr("Why they lapsed"),
                              self.tr("Suggested approach"), self.tr("Channel")],
                             "lapsedTable")
-        self.table.currentCellChanged.connect(lambda *_: self._update_controls())
+        self.table.currentRowChanged.connect(lambda _row: self._update_controls())
         self.reason_combo = QComboBox()
         self.reason_combo.addItem(self.tr("Why did they lapse?"), None)
         for key in LAPSE_REASONS:
@@ -386,11 +448,9 @@ class ParetoTab(QWidget):
             rows.append((row.key, [str(rank), self._name(by, row), money(row.revenue_cents),
                                    str(row.deals), percent(row.cumulative_share),
                                    yes if row.top else "", yes if row.needs_contact else ""]))
-        # the rank column keeps the id
-        _fill(self.table, rows, {0, 2, 3, 4})
-        for number, row in enumerate(result.rows[:MAX_ROWS]):
-            if row.needs_contact:
-                self.table.item(number, 6).setForeground(QBrush(QColor("#c0392b")))
+        late = {(number, 6): LATE_COLOUR for number, row in enumerate(result.rows[:MAX_ROWS])
+                if row.needs_contact}
+        _fill(self.table, rows, {0, 2, 3, 4}, late)
         self._draw_chart(by)
 
     def _name(self, by: str, row: reports.ParetoRow) -> str:
@@ -459,7 +519,7 @@ class ReceivablesTab(QWidget):
                                          self.tr("Due date"), self.tr("Amount due"),
                                          self.tr("Paid"), self.tr("Owed"),
                                          self.tr("Arrears")], "receivablesTable")
-        self.receivables_table.currentCellChanged.connect(lambda *_: self._update_buttons())
+        self.receivables_table.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.payment_button = QPushButton(self.tr("Record payment…"))
         self.payment_button.clicked.connect(self.record_payment)
         self.goodwill_button = QPushButton(self.tr("Goodwill arrears…"))
@@ -508,13 +568,13 @@ class ReceivablesTab(QWidget):
                                                money(r.total_cents)])
                                   for r in rows[:MAX_ROWS]], {1, 2, 3, 4, 5, 6})
         current = _current_key(self.receivables_table)
+        overdue = {(number, 2): LATE_COLOUR for number, row in enumerate(self.open_rows)
+                   if row.due_date < as_of}
         _fill(self.receivables_table, [(r.deal_id, [
             r.name, r.product, r.due_date.isoformat(), money(r.due_cents), money(r.paid_cents),
             money(r.owed_cents), label(ARREARS_KINDS, r.arrears_kind)])
-            for r in self.open_rows], {3, 4, 5})
+            for r in self.open_rows], {3, 4, 5}, overdue)
         for number, row in enumerate(self.open_rows):
-            if row.due_date < as_of:
-                self.receivables_table.item(number, 2).setForeground(QBrush(QColor("#c0392b")))
             if row.deal_id == current:
                 self.receivables_table.selectRow(number)
         self._update_buttons()

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QInputDialog
 
 from prospect_desk import rule_settings
@@ -37,7 +37,7 @@ def loaded(qtbot, view):
 
 
 def texts(table, column):
-    return [table.item(row, column).text() for row in range(table.rowCount())]
+    return [table.text(row, column) for row in range(table.rowCount())]
 
 
 def test_win_back_lists_lapsed_customers_and_schedules_the_chosen_approach(
@@ -100,7 +100,7 @@ def test_receivables_take_a_payment_refuse_too_much_and_start_the_ladder(
         view.reload(AS_OF)
     tab = view.receivables
     # Due April 1, 90 days before June 30: the 61-90 column.
-    assert [tab.ageing_table.item(0, c).text() for c in (0, 4, 6)] == [
+    assert [tab.ageing_table.text(0, c) for c in (0, 4, 6)] == [
         "Wang Wei", "1,000.00", "1,000.00"]
     tab.receivables_table.selectRow(0)
     monkeypatch.setattr(QInputDialog, "getDouble", staticmethod(lambda *a, **k: (1200.0, True)))
@@ -184,3 +184,20 @@ def test_a_report_is_worked_out_off_the_ui_thread_as_of_the_chosen_day(view, loa
         assert view.is_loading()                 # the call returned before the figures came
     assert texts(view.win_back.table, 0) == ["Wang Wei"]
     assert not view.is_loading() and view.status.text() == ""
+
+
+def test_the_report_tables_are_sound_models_and_colour_what_is_late(view, loaded, qtmodeltester):
+    wang = create_card(CardData(name="Wang Wei"))
+    deal(wang, D(2025, 1, 1), 100_000, due=D(2025, 4, 1))
+    deal(wang, D(2025, 6, 1), 50_000, due=D(2025, 8, 1))
+    with loaded():
+        view.setCurrentWidget(view.receivables)
+    with loaded():
+        view.reload(AS_OF)
+    table = view.receivables.receivables_table
+    qtmodeltester.check(table.model())
+    late = [table.model().index(row, 2).data(Qt.ItemDataRole.ForegroundRole)
+            for row in range(table.rowCount())]
+    assert late[0].color().name() == "#c0392b" and late[1] is None
+    aligned = table.model().index(0, 3).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert aligned & Qt.AlignmentFlag.AlignRight
