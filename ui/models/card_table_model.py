@@ -56,6 +56,7 @@ class CardTableModel(QAbstractTableModel):
         self._version: tuple[int, int] | None = None
         """The cards' data_version when the ids were read."""
         top_customers().changed.connect(self._on_top_changed)
+        top_customers().refresh_if_stale()  # worked out in the background meanwhile
 
     # --- what the list shows -------------------------------------------------
     @property
