@@ -311,7 +311,7 @@ def _check_archive(path: Path, archive: zipfile.ZipFile, packed_size: int) -> bo
                                    f"{info.filename}: {info.compress_size} -> {info.file_size}")
     if total > RATIO_FLOOR and total > MAX_RATIO * max(packed_size, 1):
         raise SpreadsheetError(path, ReadProblem.ZIP_BOMB, f"{packed_size} -> {total}")
-    suspects = False
+    suspects = "xl/workbook.bin" in names  # .xlsb: binary parts, so look at the cells
     for info in infos:
         if info.filename.lower().endswith(XML_PART_SUFFIXES):
             suspects |= _scan_xml_part(path, archive, info)
