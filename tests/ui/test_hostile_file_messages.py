@@ -1,6 +1,7 @@
 """A hostile file is explained in words, on the command line as in the window."""
 
 import pytest
+from PySide6.QtCore import Qt
 
 import main
 from prospect_desk.cards import CardData, create_card
@@ -54,3 +55,29 @@ def test_importing_a_zip_bomb_says_so_and_changes_nothing(saved_file, tmp_path, 
     assert main.main(["--db", str(saved_file), "import", str(source)]) == 2
     assert "zip bomb" in capsys.readouterr().err
     assert card_count(saved_file) == 1
+
+
+def test_the_import_wizard_explains_an_xml_attack_and_writes_nothing(main_window, qtbot,
+                                                                     monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QWizard
+
+    from tests.core.test_hostile_files import BILLION_LAUGHS, sheet_xml, write_workbook
+    from ui.import_wizard import ImportWizard
+
+    create_card(CardData(name="Alice Wong"))
+    sheet = sheet_xml([(1, ["姓名"]), (2, ["&lol9;"])], prolog=BILLION_LAUGHS)
+    path = write_workbook(tmp_path / "laughs.xlsx", sheet.replace("&amp;lol9;", "&lol9;"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *args, **kwargs: (str(path), "")))
+
+    main_window.import_action.trigger()
+    [wizard] = [w for w in main_window.findChildren(ImportWizard) if w.isVisible()]
+    qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.file_page.job is None, timeout=10000)
+
+    problem = wizard.file_page.problem_label
+    assert problem.isVisible()
+    assert "laughs.xlsx holds XML declarations (DOCTYPE or ENTITY)" in problem.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert Card.select().count() == 1
+    wizard.reject()
