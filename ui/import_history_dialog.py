@@ -211,7 +211,9 @@ def add_import_history_action(window) -> QAction:
 
     def show() -> None:
         dialog = ImportHistoryDialog(window, read_only=getattr(window, "read_only", False))
-        dialog.changed.connect(window._after_import)
+        # The card shown may have gone to the trash or got its old values back:
+        # show the card file afresh rather than keep a stale form to save.
+        dialog.changed.connect(window.reload_from_database)
         dialog.exec()
 
     action.triggered.connect(show)

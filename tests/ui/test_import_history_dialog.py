@@ -129,3 +129,17 @@ def test_no_imports_yet_says_so(main_window, history):
     dialog = history()
     assert dialog.list.topLevelItemCount() == 0
     assert "No cards have been imported" in dialog.summary.text()
+
+
+def test_the_card_on_screen_is_not_left_with_the_imported_values_to_save_again(
+        imported, history, main_window, answer_questions, qtbot):
+    wang = Card.get(Card.name == "王芳").id
+    main_window.open_card(wang)
+    assert main_window.editor.notes.toPlainText() == "called twice"
+    dialog = history()
+    answer_questions()
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=10000)
+    assert main_window.editor.notes.toPlainText() != "called twice"
+    assert Card.get_by_id(wang).notes == "met at the fair"
