@@ -36,6 +36,7 @@ from ui.models.agenda_models import AgendaListModel, WeekDayDelegate
 
 LIST_COLUMNS = ["date", "kind", "card", "reason"]
 BADGE_COLOUR = "#37474f"
+TODAY_COLOUR = "#1565c0"  # not red: red says overdue
 WEEK_PAGE_SIZE = 30  # a week column shows about fifteen
 
 
@@ -141,7 +142,8 @@ class FollowUpCalendar(QCalendarWidget):
             font.setBold(True)
             width = painter.fontMetrics().horizontalAdvance(str(qdate.day())) + 8
             ring = QRect(rect.left() + 1, rect.top() + 1, max(width, 20), 17)
-            painter.setPen(QColor(OVERDUE_COLOUR))
+            painter.setPen(palette.highlightedText().color() if selected
+                           else QColor(TODAY_COLOUR))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(ring, 7, 7)
         painter.setPen(text_colour)
@@ -277,7 +279,7 @@ class WeekGrid(QWidget):
             font = header.font()
             font.setBold(date == today)
             header.setFont(font)
-            header.setStyleSheet(f"color: {OVERDUE_COLOUR};" if date == today else "")
+            header.setStyleSheet(f"color: {TODAY_COLOUR};" if date == today else "")
             header.setToolTip(date.isoformat())
 
     def day_items(self, column: int) -> list[AgendaItem]:
