@@ -525,11 +525,40 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
                 duplicate_mode: DuplicateMode = DuplicateMode.SKIP,
                 progress: ProgressCallback | None = None,
                 cancelled: CancelCheck | None = None) -> ImportResult:
-    """Read `sheet` of the file at `path` and import it (see `import_cards`)."""
-    # The pinyin dictionaries load while the workbook unpacks (which lets go of the GIL).
+    """Read `sheet` of the file at `path` and import it (see `import_cards`).
+
+    The workbook unpacks on a side thread (calamine lets go of the GIL), while
+    this one reads the live cards for the duplicate check and the pinyin
+    dictionaries load; a file that cannot be read still changes nothing."""
+    reader = _SideRead(path, sheet)
     threading.Thread(target=search_keys.pinyin_full, args=("中",), daemon=True).start()
-    return import_cards(read_sheet(path, sheet), mapping, duplicate_mode, progress, cancelled,
-                        file_name=os.path.basename(path))
+    duplicates = _DuplicateIndex()
+    duplicates.load_live_cards(cancelled)
+    return _import(reader.table(), mapping, duplicate_mode, progress, cancelled,
+                   os.path.basename(path), duplicates)
+
+
+class _SideRead:
+    """`read_sheet` on a thread of its own; `table()` waits for it and raises
+    what it raised."""
+
+    def __init__(self, path: str | os.PathLike, sheet: str | None):
+        self._table: SheetTable | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(path, sheet), daemon=True)
+        self._thread.start()
+
+    def _run(self, path: str | os.PathLike, sheet: str | None) -> None:
+        try:
+            self._table = read_sheet(path, sheet)
+        except BaseException as error:  # noqa: BLE001 - raised again by table()
+            self._error = error
+
+    def table(self) -> SheetTable:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._table
 
 
 def import_cards(table: SheetTable, mapping: Mapping | None = None,
@@ -544,10 +573,16 @@ def import_cards(table: SheetTable, mapping: Mapping | None = None,
     every few hundred rows and `cancelled()` checked as often: when it returns
     True, ImportCancelled is raised and the database is as it was. The import
     is recorded in the import history (under `file_name`), so it can be undone."""
-    mode = DuplicateMode(duplicate_mode)
-    steps = _Progress(2 * table.row_count, progress, cancelled)
     duplicates = _DuplicateIndex()
     duplicates.load_live_cards(cancelled)
+    return _import(table, mapping, duplicate_mode, progress, cancelled, file_name, duplicates)
+
+
+def _import(table: SheetTable, mapping: Mapping | None, duplicate_mode: DuplicateMode,
+            progress: ProgressCallback | None, cancelled: CancelCheck | None, file_name: str,
+            duplicates: "_DuplicateIndex") -> ImportResult:
+    mode = DuplicateMode(duplicate_mode)
+    steps = _Progress(2 * table.row_count, progress, cancelled)
     result = ImportResult()
     with db.atomic():
         # Referrers may point at rows further down: check the links at commit.
