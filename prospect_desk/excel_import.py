@@ -721,7 +721,7 @@ class _Writer:
             for row in update_rows:
                 if row.circle:
                     self.circles.id_of(row.circle)
-        circles = self.circles.create_new()
+        circles = self.circles.create_new(self.batch_id)
         self.cursor.executemany(_SET_CIRCLE_SQL, [
             (circles[name.casefold()], card_id) for card_id, name in self.waiting_circles])
         links = []
@@ -739,7 +739,7 @@ class _Writer:
             _update_card(card_id, update_rows, circles, referrer_of, self.follow_ups,
                          self.now, self.batch_id)
         self.result.follow_ups_created = _add_revisits(self.follow_ups, self.first_id,
-                                                       self.now)
+                                                       self.now, self.batch_id)
 
     def _insert(self, chunk: list[ParsedRow]) -> None:
         first = self.next_id
@@ -822,13 +822,15 @@ def _update_card(card_id: int, rows: list[ParsedRow], circles: dict[str, int],
 
 
 _FOLLOW_UP_SQL = ('INSERT INTO "follow_up" ("card_id", "kind", "due_date", "reason", "status",'
-                  ' "outcome", "created_at") VALUES (?, \'revisit\', ?, \'\', \'open\', \'\', ?)')
+                  ' "outcome", "created_at", "import_batch_id")'
+                  ' VALUES (?, \'revisit\', ?, \'\', \'open\', \'\', ?, ?)')
 
 
 def _add_revisits(follow_ups: list[tuple[int, datetime.date]], first_new_id: int,
-                  now: str) -> int:
+                  now: str, batch_id: int) -> int:
     """Open 'revisit' follow-ups, one per card and date; a card that had one
-    open for that date already (only an updated card can) gets no second."""
+    open for that date already (only an updated card can) gets no second.
+    Each remembers the import, so that undoing it takes them away."""
     wanted = set(follow_ups)
     old_ids = sorted({card_id for card_id, _ in wanted if card_id < first_new_id})
     for start in range(0, len(old_ids), CHUNK_ROWS):
@@ -837,7 +839,7 @@ def _add_revisits(follow_ups: list[tuple[int, datetime.date]], first_new_id: int
                     .where(FollowUp.card.in_(chunk) & (FollowUp.kind == "revisit")
                            & (FollowUp.status == "open")).tuples())
         wanted -= set(existing)
-    rows = [(card_id, due.isoformat(), now) for card_id, due in sorted(wanted)]
+    rows = [(card_id, due.isoformat(), now, batch_id) for card_id, due in sorted(wanted)]
     db.cursor().executemany(_FOLLOW_UP_SQL, rows)
     return len(rows)
 
@@ -891,14 +893,16 @@ class _Circles:
                 self.ids[key] = circle_id
         return circle_id
 
-    def create_new(self) -> dict[str, int]:
-        """Make the circles not found; returns case-folded name -> id for all."""
+    def create_new(self, batch_id: int) -> dict[str, int]:
+        """Make the circles not found, remembering the import that made them;
+        returns case-folded name -> id for all."""
         position = Circle.select(fn.MAX(Circle.position)).scalar() or 0
         for name in sorted(self.new_names):
             key = normalise(name) or name.casefold()
             if key not in self.known:
                 position += 1
-                self.known[key] = Circle.insert(name=name, position=position).execute()
+                self.known[key] = Circle.insert(name=name, position=position,
+                                                import_batch=batch_id).execute()
                 self.result.circles_created += 1
             self.ids[name.casefold()] = self.known[key]
         return self.ids

@@ -9,7 +9,9 @@ with `finish_batch`. Nothing here costs anything per added card.
 go to the trash (nothing is destroyed: they can be restored from the trash
 until it is emptied), and the cards it updated get their earlier values back
 unless they were changed after the import: those are left as they are and
-listed, so the user can look at them.
+listed, so the user can look at them. The open revisits the import put on
+cards it updated are taken away, and the circles it made that no live card
+uses any more.
 """
 
 import datetime
@@ -78,6 +80,12 @@ class UndoResult:
     """Updated cards given back their values from before the import."""
     kept: list[tuple[int, str]] = field(default_factory=list)
     """Updated cards changed after the import, left as they are: (id, name)."""
+    follow_ups_removed: int = 0
+    """Open revisits the import put on cards it updated, taken away. (Those on
+    the cards it added stay with them in the trash.)"""
+    circles_removed: list[str] = field(default_factory=list)
+    """Names of the circles the import made that no live card uses any more,
+    taken away."""
 
 
 # Recording -----------------------------------------------------------------------
@@ -191,8 +199,35 @@ def undo_batch(batch_id: int, progress: Callable[[int, int], None] | None = None
             step(start + len(chunk), total)
         _restore_updated_cards(updates, str(now), result,
                                lambda done: step(len(added) + done, total))
+        _remove_what_else_it_made(batch_id, result)
+        step(total, total)
         ImportBatch.update(undone_at=now).where(ImportBatch.id == batch_id).execute()
     return result
+
+
+_REMOVE_FOLLOW_UPS_SQL = """DELETE FROM "follow_up"
+    WHERE "import_batch_id" = ? AND "status" = 'open' AND "card_id" NOT IN (
+        SELECT "id" FROM "card" WHERE "import_batch_id" = ?)"""
+_UNUSED_CIRCLES_SQL = """SELECT "id", "name" FROM "circle" AS c
+    WHERE "import_batch_id" = ? AND NOT EXISTS (
+        SELECT 1 FROM "card" WHERE "circle_id" = c."id" AND "deleted_at" IS NULL)
+    ORDER BY "id"
+"""
+
+
+def _remove_what_else_it_made(batch_id: int, result: UndoResult) -> None:
+    """Take away the open revisits the import put on the cards it updated (one
+    done since is a record of a contact and stays), and the circles it made
+    that no live card uses now (trashed cards in one lose the link)."""
+    cursor = db.cursor()
+    cursor.execute(_REMOVE_FOLLOW_UPS_SQL, (batch_id, batch_id))
+    result.follow_ups_removed = cursor.rowcount
+    unused = cursor.execute(_UNUSED_CIRCLES_SQL, (batch_id,)).fetchall()
+    if unused:
+        ids = [circle_id for circle_id, _ in unused]
+        Card.update(circle=None).where(Card.circle.in_(ids)).execute()
+        Circle.delete().where(Circle.id.in_(ids)).execute()
+        result.circles_removed = [name for _, name in unused]
 
 
 _CARD_COLUMNS = [getattr(Card, name[:-3] if name.endswith("_id") else name)

@@ -41,6 +41,9 @@ class Circle(BaseModel):
     name = TextField(null=True)
     position = IntegerField(default=0)
     created_at = DateTimeField(default=_now)
+    # The import that made the circle (None: made by hand, or before 0008).
+    import_batch = DeferredForeignKey("ImportBatch", null=True, on_delete="SET NULL",
+                                      backref="circles")
 
 
 class Card(BaseModel):
@@ -128,6 +131,9 @@ class FollowUp(BaseModel):
     # For a computed occurrence (a birthday) made into a row when done, skipped
     # or moved: the date it was computed for.
     occurrence_date = DateField(null=True)
+    # The import that added it, as the next revisit of a row (None otherwise).
+    import_batch = DeferredForeignKey("ImportBatch", null=True, on_delete="SET NULL",
+                                      backref="follow_ups")
 
 
 class Deal(BaseModel):

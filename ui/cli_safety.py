@@ -207,6 +207,18 @@ def _run_undo_import(args: argparse.Namespace) -> int:
         print(translate("cli", "Changed again after the import, so left as they are (ID, name):"))
         for card_id, name in result.kept:
             print(f"  {card_id}  {name}")
+    if result.follow_ups_removed:
+        print(
+            translate(
+                "cli", "%1 revisits the import had put on the cards it updated were taken away."
+            ).replace("%1", str(result.follow_ups_removed))
+        )
+    if result.circles_removed:
+        print(
+            translate(
+                "cli", "Circles the import made that no card uses any more were removed: %1"
+            ).replace("%1", ", ".join(result.circles_removed))
+        )
     return EXIT_OK
 
 

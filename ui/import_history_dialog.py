@@ -68,6 +68,15 @@ def undo_result_text(result: UndoResult) -> str:
             "ImportHistoryDialog", "%1 cards the import updated were changed again after it, "
             "so they were left as they are: %2").replace("%1", str(len(result.kept)))
             .replace("%2", names))
+    if result.follow_ups_removed:
+        parts.append(translate(
+            "ImportHistoryDialog", "%1 revisits the import had put on the cards it updated "
+            "were taken away (those on the cards it added are in the trash with them).")
+            .replace("%1", str(result.follow_ups_removed)))
+    if result.circles_removed:
+        parts.append(translate(
+            "ImportHistoryDialog", "Circles the import made that no card uses any more were "
+            "removed: %1").replace("%1", ", ".join(result.circles_removed)))
     return "\n\n".join(parts)
 
 

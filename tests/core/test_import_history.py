@@ -14,7 +14,7 @@ from prospect_desk.import_history import (
     list_batches,
     undo_batch,
 )
-from prospect_desk.models import Card, ImportBatchUpdate
+from prospect_desk.models import Card, Circle, FollowUp, ImportBatchUpdate
 
 
 def write_csv(path, lines):
@@ -154,3 +154,118 @@ def test_a_cancelled_undo_changes_nothing(old_card, tmp_path):
     assert live_names() == ["张伟", "李娜", "王芳", "赵六"]
     assert Card.get_by_id(old_card).notes == "called twice"
     assert list_batches()[0].state is BatchState.DONE
+
+
+# What an import makes besides cards -------------------------------------------------
+
+def import_with_revisits_and_circles(tmp_path):
+    """Adds 张伟 (new circle 展会) and updates 王芳 (new circle 老乡), each with a revisit."""
+    path = write_csv(tmp_path / "回访.csv", [
+        "姓名,手机,圈子,下次回访",
+        "张伟,13800138000,展会,2030-03-01",
+        "王芳,13900139000,老乡,2030-04-01",
+    ])
+    return import_file(path, duplicate_mode=DuplicateMode.UPDATE)
+
+
+def open_revisits(card_id):
+    return [(f.due_date, f.status) for f in FollowUp.select().where(
+        (FollowUp.card == card_id) & (FollowUp.kind == "revisit"))]
+
+
+def circle_names():
+    return sorted(c.name for c in Circle.select().where(Circle.name.is_null(False)))
+
+
+def test_undo_takes_away_the_revisit_it_put_on_an_updated_card(old_card, tmp_path):
+    import_with_revisits_and_circles(tmp_path)
+    assert open_revisits(old_card) == [(datetime.date(2030, 4, 1), "open")]
+
+    result = undo_batch(list_batches()[0].id)
+
+    assert open_revisits(old_card) == []
+    assert result.follow_ups_removed == 1
+
+
+def test_a_revisit_the_user_had_already_made_stays(old_card, tmp_path):
+    from prospect_desk.models import FollowUp as Row
+    Row.create(card=old_card, kind="revisit", due_date=datetime.date(2030, 4, 1))
+    import_with_revisits_and_circles(tmp_path)  # same date: the import adds none
+
+    undo_batch(list_batches()[0].id)
+
+    assert open_revisits(old_card) == [(datetime.date(2030, 4, 1), "open")]
+
+
+def test_a_revisit_done_since_the_import_is_a_record_and_stays(old_card, tmp_path):
+    import_with_revisits_and_circles(tmp_path)
+    FollowUp.update(status="done").where(FollowUp.card == old_card).execute()
+
+    result = undo_batch(list_batches()[0].id)
+
+    assert open_revisits(old_card) == [(datetime.date(2030, 4, 1), "done")]
+    assert result.follow_ups_removed == 0
+
+
+def test_an_added_cards_revisit_goes_to_the_trash_with_it_and_comes_back(old_card, tmp_path):
+    from prospect_desk.cards import restore_cards
+
+    import_with_revisits_and_circles(tmp_path)
+    zhang = Card.get(Card.name == "张伟").id
+
+    undo_batch(list_batches()[0].id)
+    assert open_revisits(zhang) == [(datetime.date(2030, 3, 1), "open")]
+    restore_cards([zhang])
+
+    assert open_revisits(zhang) == [(datetime.date(2030, 3, 1), "open")]
+
+
+def test_undo_takes_away_the_circles_it_made_that_no_live_card_uses(old_card, tmp_path):
+    before = circle_names()
+    import_with_revisits_and_circles(tmp_path)
+    assert circle_names() == sorted([*before, "展会", "老乡"])
+
+    result = undo_batch(list_batches()[0].id)
+
+    assert circle_names() == before
+    assert sorted(result.circles_removed) == ["展会", "老乡"]
+    assert Card.get(Card.name == "张伟").circle_id is None
+
+
+def test_a_circle_the_import_made_stays_while_a_live_card_uses_it(old_card, tmp_path):
+    import_with_revisits_and_circles(tmp_path)
+    fair = Circle.get(Circle.name == "展会").id
+    create_card(CardData(name="刘洋", circle_id=fair))
+
+    result = undo_batch(list_batches()[0].id)
+
+    assert result.circles_removed == ["老乡"]
+    assert Circle.get_or_none(Circle.id == fair) is not None
+
+
+def test_a_circle_that_was_there_before_the_import_stays(old_card, tmp_path):
+    Circle.create(name="展会", position=99)
+    import_with_revisits_and_circles(tmp_path)
+
+    result = undo_batch(list_batches()[0].id)
+
+    assert result.circles_removed == ["老乡"]
+    assert "展会" in circle_names()
+
+
+def test_a_cancel_at_the_very_end_keeps_the_revisits_and_circles(old_card, tmp_path):
+    from prospect_desk.import_history import UndoCancelled
+
+    import_with_revisits_and_circles(tmp_path)
+    calls = []
+
+    def cancel_at_the_last_check():
+        calls.append(1)
+        return len(calls) >= 4  # start, trash, updated cards, then the last check
+
+    with pytest.raises(UndoCancelled):
+        undo_batch(list_batches()[0].id, cancelled=cancel_at_the_last_check)
+    assert len(calls) == 4
+    assert open_revisits(old_card) == [(datetime.date(2030, 4, 1), "open")]
+    assert {"展会", "老乡"} <= set(circle_names())
+    assert live_names() == ["张伟", "王芳"]

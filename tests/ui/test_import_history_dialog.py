@@ -143,3 +143,19 @@ def test_the_card_on_screen_is_not_left_with_the_imported_values_to_save_again(
     qtbot.waitUntil(lambda: dialog.job is None, timeout=10000)
     assert main_window.editor.notes.toPlainText() != "called twice"
     assert Card.get_by_id(wang).notes == "met at the fair"
+
+
+def test_the_undo_message_names_the_revisits_and_circles_it_took_away(
+        main_window, tmp_path, history, answer_questions, qtbot):
+    create_card(CardData(name="王芳", mobile="13900139000"))
+    path = tmp_path / "回访.csv"
+    path.write_text("姓名,手机,圈子,下次回访\n张伟,13800138000,展会,2030-03-01\n"
+                    "王芳,13900139000,老乡,2030-04-01\n", encoding="utf-8")
+    import_file(path, duplicate_mode=DuplicateMode.UPDATE)
+    dialog = history()
+    asked = answer_questions()
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=10000)
+    assert "1 revisits the import had put on the cards it updated were taken away" in asked[-1]
+    assert "no card uses any more were removed: 展会, 老乡" in asked[-1]
