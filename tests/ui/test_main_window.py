@@ -136,8 +136,8 @@ def test_delete_goes_to_trash_and_restore_brings_it_back(main_window, qtbot, mon
 
     def run_trash(dialog):
         opened.append(dialog)
-        assert dialog.cards.topLevelItem(0).text(0) == "Delete me"
-        dialog.cards.topLevelItem(0).setSelected(True)
+        assert dialog.model.index(0, 0).data() == "Delete me"
+        dialog.cards.selectRow(0)
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
         return QDialog.DialogCode.Accepted
 
