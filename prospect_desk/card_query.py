@@ -212,9 +212,10 @@ def card_ids(card_filter: CardFilter = CardFilter(),
 
 
 def _few(ids: list[int]) -> bool:
-    """Whether looking up these cards one by one (some 2.5 µs each) beats a
-    scan of all (some 0.25 µs a card, the highest id standing for their number)."""
-    return len(ids) * 16 <= (Card.select(fn.MAX(Card.id)).scalar() or 0)
+    """Whether looking up these cards one by one beats a scan of all: at 100k
+    cards (the highest id stands for their number) 7,000 lookups took 21 ms
+    against a 25 ms scan, 5,000 took 14 against 28."""
+    return len(ids) * 12 <= (Card.select(fn.MAX(Card.id)).scalar() or 0)
 
 
 def count_cards(card_filter: CardFilter = CardFilter()) -> int:
