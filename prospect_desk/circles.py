@@ -46,10 +46,17 @@ def circle_names() -> list[tuple[int, str | None, str | None]]:
 
 def list_circles() -> list[CircleInfo]:
     """Circles in the user's order, each with its count of live cards."""
+    return circles_and_unfiled()[0]
+
+
+def circles_and_unfiled() -> tuple[list[CircleInfo], int]:
+    """The circles with their counts, and the live cards in no circle, from
+    one pass over the cards."""
     counts = _live_counts()
     query = (Circle.select(Circle.id, Circle.builtin_key, Circle.name, Circle.position)
              .order_by(Circle.position, Circle.id))
-    return [CircleInfo(*row, card_count=counts.get(row[0], 0)) for row in query.tuples()]
+    circles = [CircleInfo(*row, card_count=counts.get(row[0], 0)) for row in query.tuples()]
+    return circles, counts.get(None, 0)
 
 
 def count_without_circle() -> int:

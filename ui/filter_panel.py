@@ -22,7 +22,7 @@ from prospect_desk.card_query import NO_CIRCLE
 from prospect_desk.circles import (
     CircleNameError,
     add_circle,
-    count_without_circle,
+    circles_and_unfiled,
     list_circles,
     move_circle,
     remove_circle,
@@ -146,8 +146,7 @@ class FilterPanel(QWidget):
         selected = self.current_circle_id()
         self.circle_list.blockSignals(True)
         self.circle_list.clear()
-        circles = list_circles()
-        without_circle = count_without_circle()
+        circles, without_circle = circles_and_unfiled()
         total = sum(c.card_count for c in circles) + without_circle
         self._add_item(self.tr("All circles"), ALL_CIRCLES, total, bold=True)
         for circle in circles:

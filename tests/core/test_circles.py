@@ -54,3 +54,17 @@ def test_removing_a_circle_keeps_its_cards(database):
     assert remove_circle(golf) == 1
     assert get_card(card_id).circle_id is None
     assert all(c.id != golf for c in list_circles())
+
+
+def test_circles_and_the_cards_in_none_are_counted_together(database):
+    from prospect_desk.cards import CardData, create_card, delete_cards
+    from prospect_desk.circles import circles_and_unfiled, count_without_circle, list_circles
+
+    first = list_circles()[0]
+    create_card(CardData(name="In", circle_id=first.id))
+    create_card(CardData(name="Out"))
+    delete_cards([create_card(CardData(name="Gone"))])
+    circles, unfiled = circles_and_unfiled()
+    assert circles == list_circles()
+    assert circles[0].card_count == 1
+    assert unfiled == count_without_circle() == 1
