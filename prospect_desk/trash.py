@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from prospect_desk.card_query import CardFilter, _where
-from prospect_desk.models import Card, ImportBatch, db
+from prospect_desk.models import Card, ImportBatch, _now, db
 
 CHUNK = 5000
 """Cards restored or deleted by one statement, between progress reports."""
@@ -64,9 +64,10 @@ def trashed_count() -> int:
 
 
 def trashed_rows(ids: list[int]) -> dict[int, TrashedRow]:
+    """The rows of those ids still in the trash (a restore may be running)."""
     query = (Card.select(Card.id, Card.name, Card.kind, Card.employer, Card.deleted_at,
                          Card.import_batch)
-             .where(Card.id.in_(ids)).tuples())
+             .where(Card.id.in_(ids) & Card.deleted_at.is_null(False)).tuples())
     rows = {}
     for card_id, name, kind, employer, deleted_at, batch_id in query:
         company = name if kind == "company" else employer
@@ -102,6 +103,16 @@ def _chunked(ids: list[int], statement: Callable[[list[int]], int],
         if cancelled is not None and cancelled():
             raise TrashCancelled
     return done
+
+
+def move_to_trash(ids: list[int], progress: Progress | None = None,
+                  cancelled: Cancelled | None = None) -> int:
+    """Move these cards to the trash, all or none (one transaction, a chunk of
+    ids per statement); returns how many moved. They share one deletion
+    time, so the trash lists them together."""
+    now = _now()
+    return _chunked(ids, lambda chunk: Card.update(deleted_at=now).where(
+        Card.id.in_(chunk) & Card.deleted_at.is_null()).execute(), progress, cancelled)
 
 
 def restore(ids: list[int], progress: Progress | None = None,

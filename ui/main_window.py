@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from prospect_desk.card_query import CardFilter, count_cards
-from prospect_desk.cards import delete_cards
 from prospect_desk.demo import load_demo
 from prospect_desk.enums import Kind
 from prospect_desk.follow_ups import has_work
 from ui import settings
+from ui.bulk_delete import delete_to_trash
 from ui.card_editor import CardEditor
 from ui.filter_panel import FilterPanel
 from ui.follow_up_panel import FollowUpPanel
@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self._current_id: int | None = None
         self._total_cards: int | None = None
         self.read_only = False
+        self.delete_job = None
         self.read_only_banner: QLabel | None = None
 
         self.model = CardTableModel(self)
@@ -412,20 +413,27 @@ class MainWindow(QMainWindow):
         self._refresh_keep_selection()
 
     def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.model.card_id(row) for row in rows]
+        """In list order; read from the selection's ranges, as 100k chosen rows
+        are a few ranges but 100k indexes."""
+        rows: set[int] = set()
+        for selected in self.table.selectionModel().selection():
+            rows.update(range(selected.top(), selected.bottom() + 1))
+        ids = self.model.ids
+        return [ids[row] for row in sorted(rows) if row < len(ids)]
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
-        if not ids:
-            return
-        delete_cards(ids)
-        if self._current_id in ids:
+        if ids and self.delete_job is None:
+            self.delete_job = delete_to_trash(self, ids, lambda count: self._deleted(ids, count))
+
+    def _deleted(self, ids: list[int], count: int) -> None:
+        self.delete_job = None
+        if count and self._current_id in ids:
             self._show(None)
         self.filter_panel.reload_circles()
         self._refresh_keep_selection()
         self.statusBar().showMessage(
-            self.tr("%1 cards moved to the trash.").replace("%1", str(len(ids))), 5000)
+            self.tr("%1 cards moved to the trash.").replace("%1", str(count)), 5000)
 
     def show_trash(self) -> None:
         dialog = TrashDialog(self)

@@ -89,3 +89,27 @@ def test_an_undone_import_is_listed_and_restored_as_a_whole(database, tmp_path):
     assert trash.restore_import(batch.id) == 2
     assert live_names() == ["张伟", "李娜"]
     assert trash.trashed_imports() == []
+
+
+def test_moving_many_cards_to_the_trash_is_one_move_with_one_time(database, monkeypatch):
+    monkeypatch.setattr(trash, "CHUNK", 2)
+    ids = [create_card(CardData(name=f"客户{i}")) for i in range(5)]
+    seen = []
+    assert trash.move_to_trash(ids, progress=lambda done, total: seen.append(done)) == 5
+    assert seen == [2, 4, 5]
+    assert len({c.deleted_at for c in Card.select()}) == 1
+    assert trash.restore(trash.trashed_ids()) == 5
+
+
+def test_a_move_that_fails_half_way_leaves_every_card_in_the_list(database, monkeypatch):
+    monkeypatch.setattr(trash, "CHUNK", 2)
+    ids = [create_card(CardData(name=f"客户{i}")) for i in range(5)]
+    calls = []
+
+    def cancel_after_the_first_chunk():
+        calls.append(1)
+        return len(calls) > 1
+
+    with pytest.raises(trash.TrashCancelled):
+        trash.move_to_trash(ids, cancelled=cancel_after_the_first_chunk)
+    assert len(live_names()) == 5
