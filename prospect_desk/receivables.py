@@ -269,8 +269,11 @@ def confirm_credit_status(card_id: int, status: str) -> None:
 AGEING_BUCKETS = ("current", "1_30", "31_60", "61_90", "over_90")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class AgeingRow:
+    """One customer's line of the ageing report (not frozen, like the
+    win-back rows: a frozen init costs more than the rest of a large list)."""
+
     card_id: int
     name: str
     buckets: tuple[int, int, int, int, int]
@@ -301,7 +304,8 @@ WHERE c.deleted_at IS NULL
 ORDER BY t.total DESC, c.sort_name, c.id
 """
 """Days overdue by due date against the as-of day's boundaries (string
-comparisons on the due-date index), payments summed per deal on their index."""
+comparisons on the due-date index, which also holds each deal's date and
+amounts, so no deal row is read), payments summed per deal on their index."""
 
 
 def ageing(as_of: datetime.date) -> list[AgeingRow]:
@@ -309,9 +313,8 @@ def ageing(as_of: datetime.date) -> list[AgeingRow]:
     params = {"as_of": as_of.isoformat()}
     for days in (30, 60, 90):
         params[f"d{days}"] = (as_of - datetime.timedelta(days=days)).isoformat()
-    return [AgeingRow(card_id, name, tuple(buckets), total)
-            for card_id, name, *buckets, total
-            in db.execute_sql(AGEING_SQL, params).fetchall()]
+    return [AgeingRow(row[0], row[1], row[2:7], row[7])
+            for row in db.execute_sql(AGEING_SQL, params).fetchall()]
 
 
 @dataclass(frozen=True)
