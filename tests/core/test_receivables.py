@@ -183,3 +183,21 @@ def test_the_card_account_adds_up_due_paid_owed_and_the_oldest_overdue_date():
     # Before the payment of 10 February, that payment does not count.
     assert card_account(wang, D(2025, 2, 5)).paid_cents == 2_000
     assert card_account(li, D(2025, 4, 1)) == CardAccount(0, 0, 0, 0, None)
+
+
+def test_ageing_leaves_out_what_is_paid_off_and_counts_the_amount_due_and_payments_to_date():
+    wang, li, zhao, sun = card("Wang"), card("Li"), card("Zhao"), card("Sun")
+    as_of = D(2025, 6, 30)
+    paid_off = deal(wang, 700, due=D(2025, 1, 1))
+    record_payment(paid_off, D(2025, 2, 1), 700)
+    deal(li, 1_000, due=D(2025, 5, 1), due_amount=600)   # 60 days: 31-60, owes 600
+    part = deal(li, 500, due=D(2025, 4, 30))              # 61 days: 61-90
+    record_payment(part, D(2025, 6, 30), 200)             # paid on the as-of day: counts
+    deal(zhao, 900, due=D(2025, 6, 1))                     # 29 days: 1-30
+    deal(sun, 900, due=D(2025, 8, 1), date=D(2025, 7, 1))  # sold after the as-of day
+    rows = ageing(as_of)
+    # Li and Zhao both owe 900: the tie goes by name.
+    assert [(r.name, r.buckets, r.total_cents) for r in rows] == [
+        ("Li", (0, 0, 600, 300, 0), 900),
+        ("Zhao", (0, 900, 0, 0, 0), 900),
+    ]

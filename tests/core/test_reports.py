@@ -209,3 +209,53 @@ def test_the_top_customers_are_the_top_fifth_of_the_last_twelve_months():
     assert top_customer_ids(AS_OF) == {ids["A"]}
     deal(ids["E"], D(2025, 6, 1), 2_000)
     assert top_customer_ids(AS_OF) == {ids["E"]}
+
+
+def test_a_card_threshold_has_its_own_edge_beside_cards_on_the_setting():
+    # Six months before June 15 is December 15: that day is the edge, a day older lapses.
+    on_edge, day_older = card("Own edge"), card("Own, a day older")
+    deal(on_edge, D(2024, 12, 15), 100)
+    deal(day_older, D(2024, 12, 14), 100)
+    set_lapse_months(on_edge, 6)
+    set_lapse_months(day_older, 6)
+    # The same day older on the setting (12 months) is not lapsed; a year and a day is.
+    deal(card("Setting, recent"), D(2024, 12, 14), 100)
+    deal(card("Setting, a year and a day"), D(2024, 6, 14), 100)
+    rows = lapsed_customers(AS_OF)
+    assert [(c.name, c.lapse_months) for c in rows] == [
+        ("Own, a day older", 6), ("Setting, a year and a day", 12)]
+
+
+def test_deals_after_the_as_of_day_do_not_count_for_the_lapse():
+    back = card("Came back later")
+    deal(back, D(2023, 3, 1), 100)
+    deal(back, D(2023, 5, 1), 200)
+    deal(back, D(2025, 1, 1), 700)  # after the as-of day below
+    [row] = lapsed_customers(D(2024, 12, 31))
+    assert (row.first_purchase, row.last_purchase, row.purchases, row.total_cents) == (
+        D(2023, 3, 1), D(2023, 5, 1), 2, 300)
+    assert lapsed_customers(AS_OF) == []
+
+
+def test_the_loss_rate_by_quarter_counts_each_customer_once_a_quarter():
+    # 2024-Q4: A and B bought (A twice). 2025-Q1: A twice, C for the first time,
+    # B nothing, D lost a deal only. 2025-Q2: nobody. Gone bought but is deleted.
+    a, b, c, d, gone = (card(n) for n in ("A", "B", "C", "D", "Gone"))
+    deal(a, D(2024, 10, 1), 100)
+    deal(a, D(2024, 12, 31), 100)
+    deal(b, D(2024, 11, 15), 100)
+    deal(a, D(2025, 1, 1), 100)
+    deal(a, D(2025, 3, 31), 100)
+    deal(c, D(2025, 2, 1), 100)
+    deal(d, D(2025, 2, 1), 100, outcome="lost")
+    deal(gone, D(2024, 10, 1), 100)
+    deal(gone, D(2025, 1, 2), 100)
+    delete_cards([gone])
+    rates = loss_rates(D(2025, 6, 30), years=1, quarterly=True)
+    assert [(r.period, r.customers, r.lost) for r in rates] == [
+        ("2024-Q1", 0, 0), ("2024-Q2", 0, 0), ("2024-Q3", 0, 0), ("2024-Q4", 0, 0),
+        ("2025-Q1", 2, 1),   # A and B were customers; B bought nothing
+        ("2025-Q2", 3, 3),   # A, B and C were customers; none bought
+    ]
+    [year] = loss_rates(D(2025, 1, 1), years=1)
+    assert (year.period, year.customers, year.lost) == ("2024", 0, 0)
