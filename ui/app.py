@@ -1,6 +1,7 @@
 """Starting the desktop app: the application object, its language, the
 database, and the main window (rebuilt when the language changes)."""
 
+import datetime
 import logging
 import sqlite3
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import peewee
 from PySide6.QtCore import QThreadPool
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from prospect_desk import backups, database, error_log, instance_lock, integrity
@@ -24,11 +25,10 @@ from prospect_desk.database import (
     open_database,
 )
 from ui import settings
-from ui.backups_dialog import add_backups_action, start_daily_backup
 from ui.error_dialog import install_exception_hooks
-from ui.import_history_dialog import add_import_history_action
 from ui.main_window import MainWindow
 from ui.translation import install_language
+from ui.worker import start_job
 
 translate = QApplication.translate  # called as translate("App", ...) for lupdate
 
@@ -46,6 +46,80 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app.setWindowIcon(QIcon(str(ICON_PATH)))
     install_language(settings.effective_language())
     return app
+
+
+# The menu entries of the dialogs the app adds to the window. Each dialog's
+# module (and the core it needs) is loaded when the entry is first chosen, not
+# at start-up.
+
+def add_backups_action(window: MainWindow, db_path: Path, read_only: bool = False) -> QAction:
+    """Tools → Backups… in the main window."""
+    action = QAction(translate("BackupsDialog", "Backups…"), window)
+    action.setObjectName("backupsAction")
+
+    def show() -> None:
+        from ui.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(db_path, window, read_only=read_only)
+        dialog.restored.connect(window.reload_from_database)
+        dialog.exec()
+
+    action.triggered.connect(show)
+    window.tools_menu.addAction(action)
+    window.backups_action = action
+    return action
+
+
+def add_import_history_action(window: MainWindow) -> QAction:
+    """File → Import history… in the main window, after Import… and Export…."""
+    action = QAction(translate("ImportHistoryDialog", "Import history…"), window)
+    action.setObjectName("importHistoryAction")
+
+    def show() -> None:
+        from ui.import_history_dialog import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(window, read_only=getattr(window, "read_only", False))
+        # The card shown may have gone to the trash or got its old values back:
+        # show the card file afresh rather than keep a stale form to save.
+        dialog.changed.connect(window.reload_from_database)
+        dialog.exec()
+
+    action.triggered.connect(show)
+    actions = window.file_menu.actions()
+    window.file_menu.insertAction(actions[actions.index(window.export_action) + 1], action)
+    window.import_history_action = action
+    return action
+
+
+def start_daily_backup(window: MainWindow, db_path: Path) -> object:
+    """The day's backup (if not made yet today), on a worker once the window
+    shows, so opening is not held up by copying the card file. The status bar
+    says what is happening; a failure is logged and shown there, never in the
+    way of the day's work."""
+
+    def back_up(progress, _cancelled):
+        progress(0, 1)
+        path = backups.daily_backup_if_due(db_path, datetime.date.today())
+        progress(1, 1)
+        return path
+
+    def say(text: str, timeout: int = 0) -> None:
+        try:
+            window.statusBar().showMessage(text, timeout)
+        except RuntimeError:  # the window was rebuilt in another language meanwhile
+            pass
+
+    def done(path: Path | None) -> None:
+        say(translate("BackupsDialog", "Today's backup was made.") if path is not None
+            else "", 5000)
+
+    def failed(error: BaseException, details: str) -> None:
+        logger.error("The daily backup of %s failed:\n%s", db_path, details)
+        say(translate("BackupsDialog", "Today's backup could not be made: %1")
+            .replace("%1", str(error)), 15000)
+
+    say(translate("BackupsDialog", "Making today's backup…"))
+    return start_job(back_up, done, failed)
 
 
 class DesktopApp:

@@ -1,12 +1,10 @@
 """Tools → Backups…: the copies kept of the card file, a copy made now, and a
 restore that keeps the file it replaces."""
 
-import datetime
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -235,49 +233,3 @@ class BackupsDialog(QDialog):
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(backups.backup_dir(self.db_path))))
 
-
-def add_backups_action(window, db_path: Path, read_only: bool = False) -> QAction:
-    """Tools → Backups… in the main window."""
-    action = QAction(translate("BackupsDialog", "Backups…"), window)
-    action.setObjectName("backupsAction")
-
-    def show() -> None:
-        dialog = BackupsDialog(db_path, window, read_only=read_only)
-        dialog.restored.connect(window.reload_from_database)
-        dialog.exec()
-
-    action.triggered.connect(show)
-    window.tools_menu.addAction(action)
-    window.backups_action = action
-    return action
-
-
-def start_daily_backup(window, db_path: Path) -> object:
-    """The day's backup (if not made yet today), on a worker once the window
-    shows, so opening is not held up by copying the card file. The status bar
-    says what is happening; a failure is logged and shown there, never in the
-    way of the day's work."""
-
-    def back_up(progress, _cancelled):
-        progress(0, 1)
-        path = backups.daily_backup_if_due(db_path, datetime.date.today())
-        progress(1, 1)
-        return path
-
-    def say(text: str, timeout: int = 0) -> None:
-        try:
-            window.statusBar().showMessage(text, timeout)
-        except RuntimeError:  # the window was rebuilt in another language meanwhile
-            pass
-
-    def done(path: Path | None) -> None:
-        say(translate("BackupsDialog", "Today's backup was made.") if path is not None
-            else "", 5000)
-
-    def failed(error: BaseException, details: str) -> None:
-        logging.getLogger(__name__).error("The daily backup of %s failed:\n%s", db_path, details)
-        say(translate("BackupsDialog", "Today's backup could not be made: %1")
-            .replace("%1", str(error)), 15000)
-
-    say(translate("BackupsDialog", "Making today's backup…"))
-    return start_job(back_up, done, failed)

@@ -4,7 +4,6 @@ Undoing runs on a worker (a big import may have added 100,000 cards); the
 card list refreshes when it is done."""
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -212,21 +211,3 @@ class ImportHistoryDialog(QDialog):
         else:
             show_error(self, error, details)
 
-
-def add_import_history_action(window) -> QAction:
-    """File → Import history… in the main window, after Import… and Export…."""
-    action = QAction(translate("ImportHistoryDialog", "Import history…"), window)
-    action.setObjectName("importHistoryAction")
-
-    def show() -> None:
-        dialog = ImportHistoryDialog(window, read_only=getattr(window, "read_only", False))
-        # The card shown may have gone to the trash or got its old values back:
-        # show the card file afresh rather than keep a stale form to save.
-        dialog.changed.connect(window.reload_from_database)
-        dialog.exec()
-
-    action.triggered.connect(show)
-    actions = window.file_menu.actions()
-    window.file_menu.insertAction(actions[actions.index(window.export_action) + 1], action)
-    window.import_history_action = action
-    return action

@@ -28,7 +28,8 @@ def imported(main_window, tmp_path):
 @pytest.fixture
 def history(main_window, monkeypatch, qtbot):
     """File → Import history…, opened without a modal loop."""
-    from ui.import_history_dialog import ImportHistoryDialog, add_import_history_action
+    from ui.app import add_import_history_action
+    from ui.import_history_dialog import ImportHistoryDialog
 
     opened = []
     monkeypatch.setattr(ImportHistoryDialog, "exec", lambda self: opened.append(self) or 0)

@@ -113,7 +113,8 @@ def test_errors_in_a_burst_open_only_a_few_dialogs(error_hooks, qtbot):
 @pytest.fixture
 def backups_dialog(main_window, db_path, monkeypatch, qtbot):
     """Tools → Backups…, opened without a modal loop."""
-    from ui.backups_dialog import BackupsDialog, add_backups_action
+    from ui.app import add_backups_action
+    from ui.backups_dialog import BackupsDialog
 
     opened = []
     monkeypatch.setattr(BackupsDialog, "exec", lambda self: opened.append(self) or 0)
@@ -189,7 +190,7 @@ def test_a_backup_that_fails_its_check_leaves_the_card_file_open_as_it_was(
 
 
 def test_the_days_backup_is_made_after_the_window_shows(main_window, db_path, qtbot):
-    from ui.backups_dialog import start_daily_backup
+    from ui.app import start_daily_backup
 
     create_card(CardData(name="Worth keeping"))
     start_daily_backup(main_window, db_path)
