@@ -18,7 +18,6 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-from lunar_python import Lunar, LunarMonth
 from peewee import fn
 
 from prospect_desk import rule_settings
@@ -207,6 +206,8 @@ def lunar_birthday_in_year(lunar_year: int, month: int, day: int,
 
     A leap-month birthday falls in the ordinary month of that number in years
     without that leap month; day 30 falls on day 29 in a short month."""
+    from lunar_python import Lunar, LunarMonth  # loaded when a lunar date is worked out
+
     lunar_month = LunarMonth.fromYm(lunar_year, -month if leap else month)
     if lunar_month is None:
         lunar_month = LunarMonth.fromYm(lunar_year, month)
