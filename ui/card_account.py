@@ -4,6 +4,7 @@ long without a purchase it counts as lapsed (its own threshold, for a seasonal
 buyer, or the setting)."""
 
 import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,10 +20,14 @@ from PySide6.QtWidgets import (
 
 from prospect_desk import rule_settings
 from prospect_desk.follow_up_rules import RuleError
-from prospect_desk.receivables import CardAccount, card_account
-from prospect_desk.reports import card_lapse_months, set_lapse_months
 from ui.follow_up_text import rule_error_text
 from ui.top_customers import STAR_COLOUR, star_icon, top_customers
+
+if TYPE_CHECKING:
+    from prospect_desk.receivables import CardAccount
+
+# The receivables and the reports (the lapse threshold) load with the first card
+# shown, not with the window.
 
 OVERDUE_STYLE = "color: #c0392b; font-weight: 600;"
 MAX_LAPSE_MONTHS = 240
@@ -106,6 +111,8 @@ class CardAccountBox(QWidget):
         if card_id is None:
             self.account = None
             return
+        from prospect_desk.receivables import card_account
+
         as_of = as_of or datetime.date.today()
         self.account = account = card_account(card_id, as_of)
         self.account_box.setVisible(account.due_cents > 0)
@@ -134,6 +141,8 @@ class CardAccountBox(QWidget):
         self.top_box.setVisible(top_customers().is_top(self._card_id))
 
     def _show_lapse_months(self) -> None:
+        from prospect_desk.reports import card_lapse_months
+
         own = card_lapse_months(self._card_id)
         if own is None:
             text = self.tr("Lapsed after %1 months without a purchase (the setting)").replace(
@@ -145,6 +154,8 @@ class CardAccountBox(QWidget):
         self.lapse_button.setVisible(not getattr(self.window(), "read_only", False))
 
     def change_lapse_months(self) -> None:
+        from prospect_desk.reports import card_lapse_months, set_lapse_months
+
         if self._card_id is None:
             return
         own = card_lapse_months(self._card_id)

@@ -10,11 +10,16 @@ from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 
 from prospect_desk.models import db
-from prospect_desk.reports import top_customer_ids
 from ui.worker import start_job
 
 MAX_AGE_SECONDS = 600
 """Worked out again after this long, so that deals won meanwhile count."""
+
+
+def _top_customer_ids(today: datetime.date) -> set[int]:
+    from prospect_desk.reports import top_customer_ids  # on the worker, not at start-up
+
+    return top_customer_ids(today)
 
 
 def _database_key() -> str | None:
@@ -68,7 +73,7 @@ class TopCustomers(QObject):
         if wanted in (self._wanted, self._failed_for):
             return
         self._wanted = wanted
-        start_job(lambda _progress, _cancelled: top_customer_ids(today),
+        start_job(lambda _progress, _cancelled: _top_customer_ids(today),
                   lambda ids: self._done(wanted, ids), self._failed)
 
     def _done(self, wanted: tuple, ids: set[int]) -> None:
