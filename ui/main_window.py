@@ -21,19 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from prospect_desk.card_query import CardFilter, count_cards
-from prospect_desk.demo import load_demo
 from prospect_desk.enums import Kind
 from prospect_desk.follow_ups import has_work
 from ui import settings
-from ui.bulk_delete import delete_to_trash
 from ui.card_editor import CardEditor
 from ui.filter_panel import FilterPanel
 from ui.follow_up_panel import FollowUpPanel
 from ui.history_panel import HistoryPanel
 from ui.models.card_table_model import CardTableModel
-from ui.settings_dialog import SettingsDialog
 from ui.today_view import TodayView
-from ui.trash_dialog import TrashDialog
 
 
 class MainWindow(QMainWindow):
@@ -424,6 +420,8 @@ class MainWindow(QMainWindow):
     def delete_selected(self) -> None:
         ids = self.selected_ids()
         if ids and self.delete_job is None:
+            from ui.bulk_delete import delete_to_trash  # the dialogs' modules load on use
+
             self.delete_job = delete_to_trash(self, ids, lambda count: self._deleted(ids, count))
 
     def _deleted(self, ids: list[int], count: int) -> None:
@@ -436,12 +434,16 @@ class MainWindow(QMainWindow):
             self.tr("%1 cards moved to the trash.").replace("%1", str(count)), 5000)
 
     def show_trash(self) -> None:
+        from ui.trash_dialog import TrashDialog
+
         dialog = TrashDialog(self)
         dialog.changed.connect(self.filter_panel.reload_circles)
         dialog.changed.connect(self._refresh_keep_selection)
         dialog.exec()
 
     def load_demo_cards(self) -> None:
+        from prospect_desk.demo import load_demo
+
         count = load_demo()
         self.filter_panel.reload_circles()
         self._refresh_keep_selection()
@@ -623,6 +625,8 @@ class MainWindow(QMainWindow):
         self._reselect()
 
     def show_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self)
         if dialog.exec():
             language = dialog.chosen_language()
