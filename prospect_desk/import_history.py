@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from prospect_desk import bulk_indexes
 from prospect_desk.cards import CARD_FIELDS, CardData, derived_columns
 from prospect_desk.models import Card, Circle, ImportBatch, ImportBatchUpdate, _now, db
 
@@ -193,12 +194,15 @@ def undo_batch(batch_id: int, progress: Callable[[int, int], None] | None = None
                        .order_by(ImportBatchUpdate.id).tuples())
         total = len(added) + len(updates)
         step(0, total)
-        for start in range(0, len(added), TRASH_CHUNK):
-            chunk = added[start:start + TRASH_CHUNK]
-            result.trashed += Card.update(deleted_at=now).where(Card.id.in_(chunk)).execute()
-            step(start + len(chunk), total)
-        _restore_updated_cards(updates, str(now), result,
-                               lambda done: step(len(added) + done, total))
+        # Many cards leaving the live-card indexes: cheaper to build them again.
+        bulk = bulk_indexes.worth_dropping(total, Card.select().count() - total)
+        with bulk_indexes.indexes_dropped("card", drop=bulk):
+            for start in range(0, len(added), TRASH_CHUNK):
+                chunk = added[start:start + TRASH_CHUNK]
+                result.trashed += Card.update(deleted_at=now).where(Card.id.in_(chunk)).execute()
+                step(start + len(chunk), total)
+            _restore_updated_cards(updates, str(now), result,
+                                   lambda done: step(len(added) + done, total))
         _remove_what_else_it_made(batch_id, result)
         step(total, total)
         ImportBatch.update(undone_at=now).where(ImportBatch.id == batch_id).execute()

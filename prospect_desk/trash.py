@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from peewee import fn
 
+from prospect_desk import bulk_indexes
 from prospect_desk.card_query import CardFilter, _where
 from prospect_desk.models import Card, ImportBatch, _now, db
 
@@ -90,10 +91,19 @@ def trashed_imports() -> list[TrashedImport]:
             for batch_id, file_name, created_at in batches]
 
 
+def _bulk(count: int) -> bool:
+    """Whether moving `count` cards in or out of the trash is cheaper with the
+    card indexes dropped and built again (most are for live cards only, so
+    each card moved is a row taken out of or put into a dozen of them)."""
+    return bulk_indexes.worth_dropping(count, Card.select().count() - count)
+
+
 def _chunked(ids: list[int], statement: Callable[[list[int]], int],
-             progress: Progress | None, cancelled: Cancelled | None) -> int:
+             progress: Progress | None, cancelled: Cancelled | None,
+             rebuild_indexes: bool = True) -> int:
     done = 0
-    with db.atomic():
+    drop = rebuild_indexes and _bulk(len(ids))
+    with db.atomic(), bulk_indexes.indexes_dropped("card", drop=drop):
         for start in range(0, len(ids), CHUNK):
             if cancelled is not None and cancelled():
                 raise TrashCancelled
@@ -124,15 +134,17 @@ def restore(ids: list[int], progress: Progress | None = None,
 
 def restore_import(batch_id: int) -> int:
     """Take every trashed card the import added out of the trash (one statement)."""
-    with db.atomic():
-        return (Card.update(deleted_at=None)
-                .where((Card.import_batch == batch_id) & Card.deleted_at.is_null(False))
-                .execute())
+    trashed = (Card.import_batch == batch_id) & Card.deleted_at.is_null(False)
+    with db.atomic(), bulk_indexes.indexes_dropped(
+            "card", drop=_bulk(Card.select().where(trashed).count())):
+        return Card.update(deleted_at=None).where(trashed).execute()
 
 
 def empty(progress: Progress | None = None, cancelled: Cancelled | None = None) -> int:
     """Delete every trashed card for good, with its history, follow-ups and
-    deals; cards they referred lose only the link. All or none."""
+    deals; cards they referred lose only the link. All or none. The card
+    indexes stay: each card deleted looks up the cards it referred in one."""
     ids = trashed_ids()
     return _chunked(ids, lambda chunk: Card.delete().where(
-        Card.id.in_(chunk) & Card.deleted_at.is_null(False)).execute(), progress, cancelled)
+        Card.id.in_(chunk) & Card.deleted_at.is_null(False)).execute(), progress, cancelled,
+        rebuild_indexes=False)

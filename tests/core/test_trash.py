@@ -113,3 +113,38 @@ def test_a_move_that_fails_half_way_leaves_every_card_in_the_list(database, monk
     with pytest.raises(trash.TrashCancelled):
         trash.move_to_trash(ids, cancelled=cancel_after_the_first_chunk)
     assert len(live_names()) == 5
+
+
+def index_definitions():
+    from prospect_desk.bulk_indexes import table_indexes
+    return table_indexes("card")
+
+
+def test_a_big_move_builds_the_card_indexes_again_as_they_were(database, monkeypatch):
+    from prospect_desk import bulk_indexes
+
+    monkeypatch.setattr(bulk_indexes, "MIN_BULK_ROWS", 1)
+    before = index_definitions()
+    ids = [create_card(CardData(name=f"客户{i}")) for i in range(4)]
+    assert trash.move_to_trash(ids[:3]) == 3
+    assert index_definitions() == before
+    assert trash.restore(ids[:3]) == 3
+    assert index_definitions() == before
+    with pytest.raises(trash.TrashCancelled):
+        trash.move_to_trash(ids, cancelled=lambda: True)
+    assert index_definitions() == before and len(live_names()) == 4
+
+
+def test_emptying_keeps_the_card_indexes_it_looks_referrers_up_in(database, monkeypatch):
+    from prospect_desk import bulk_indexes
+
+    monkeypatch.setattr(bulk_indexes, "MIN_BULK_ROWS", 1)
+    dropped = []
+    monkeypatch.setattr(bulk_indexes, "table_indexes", lambda table: dropped.append(table) or [])
+    referrer = create_card(CardData(name="介绍人"))
+    referred = create_card(CardData(name="新客户", referral_source="customer",
+                                    referrer_id=referrer))
+    delete_cards([referrer])
+    assert trash.empty() == 1
+    assert dropped == []
+    assert Card.get_by_id(referred).referrer_id is None
