@@ -80,6 +80,8 @@ class TrashDialog(QDialog):
         self.empty_button.clicked.connect(self.empty)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
+        for button in (self.restore_button, self.restore_import_button, self.empty_button, close):
+            button.setAutoDefault(False)  # Enter in the search box restores nothing
         find = QHBoxLayout()
         find.addWidget(self.search, 2)
         find.addWidget(self.imports, 1)

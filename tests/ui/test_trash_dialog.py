@@ -165,3 +165,11 @@ def test_a_cancelled_emptying_says_the_trash_is_as_it_was(main_window, trash, qt
     assert dialog.note.text() == "Cancelled: the trash is as it was."
     assert Card.select().count() == 3
     assert QDialog  # the dialog itself stays open
+
+
+def test_enter_in_the_search_box_restores_nothing(undone_import, trash, qtbot):
+    dialog = trash()
+    dialog.cards.selectRow(0)
+    dialog.search.setFocus()
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert live_names() == []

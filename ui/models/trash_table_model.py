@@ -1,7 +1,13 @@
 """The trash as a Qt table model over SQL: the query gives the ids of the
 trashed cards in order, rows are read a page at a time as the view asks."""
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from prospect_desk.trash import TrashedRow, trashed_ids, trashed_imports, trashed_rows
 from ui.labels import KINDS, label
@@ -79,8 +85,12 @@ class TrashTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self.tr("Name"), self.tr("Kind"), self.tr("Company"), self.tr("Deleted"),
-                self.tr("From import")][section]
+        # The dialog's words: its column names were translated there already.
+        return [QCoreApplication.translate("TrashDialog", "Name"),
+                QCoreApplication.translate("TrashDialog", "Kind"),
+                QCoreApplication.translate("TrashDialog", "Company"),
+                QCoreApplication.translate("TrashDialog", "Deleted"),
+                QCoreApplication.translate("TrashDialog", "From import")][section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
