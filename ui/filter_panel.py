@@ -45,8 +45,12 @@ class FilterPanel(QWidget):
     filterChanged = Signal()
     circlesChanged = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, load_circles: bool = True):
+        """`load_circles=False`: the circles are counted when the panel first
+        shows (or `ensure_circles`), not while a window that opens on another
+        view is built."""
         super().__init__(parent)
+        self._circles_loaded = False
         self.kind_combo = QComboBox()
         _fill_combo(self.kind_combo, KINDS, self.tr("All kinds"))
         self.stage_combo = QComboBox()
@@ -94,7 +98,16 @@ class FilterPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(filters)
         layout.addWidget(circles, 1)
-        self.reload_circles()
+        if load_circles:
+            self.reload_circles()
+
+    def ensure_circles(self) -> None:
+        if not self._circles_loaded:
+            self.reload_circles()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.ensure_circles()
+        super().showEvent(event)
 
     def _tool_button(self, symbol: str, text: str, slot) -> QToolButton:
         """A small button showing a symbol, named in full by its tooltip."""
@@ -143,6 +156,7 @@ class FilterPanel(QWidget):
     # --- the circles ----------------------------------------------------------
     def reload_circles(self) -> None:
         """Re-read circles and counts, keeping the selection."""
+        self._circles_loaded = True
         selected = self.current_circle_id()
         self.circle_list.blockSignals(True)
         self.circle_list.clear()

@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.read_only_banner: QLabel | None = None
 
         self.model = CardTableModel(self)
-        self.filter_panel = FilterPanel()
+        self.filter_panel = FilterPanel(load_circles=False)  # counted when the list shows
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
         self.search.setPlaceholderText(
@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
         if page is not self.splitter:
             page.reload()
         else:
+            self.filter_panel.ensure_circles()
             self.model.hold_refreshes(False)
         self.views.setCurrentWidget(page)
         self.view_pages[page].setChecked(True)
