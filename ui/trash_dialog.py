@@ -102,17 +102,19 @@ class TrashDialog(QDialog):
     # --- what is shown --------------------------------------------------------
     def reload(self) -> None:
         self._total = trash.trashed_count()
-        self._fill_imports()
-        self.model.refresh()
+        imports = trash.trashed_imports()
+        self._fill_imports(imports)
+        self.model.reload(self.imports.currentData(),
+                          {item.batch_id: item.file_name for item in imports})
         self._show_summary()
         self._update_buttons()
 
-    def _fill_imports(self) -> None:
+    def _fill_imports(self, imports: list[trash.TrashedImport]) -> None:
         chosen = self.imports.currentData()
         self.imports.blockSignals(True)
         self.imports.clear()
         self.imports.addItem(self.tr("All deleted cards"), None)
-        for item in trash.trashed_imports():
+        for item in imports:
             self.imports.addItem(
                 self.tr("From %1 (%2, %3 cards)").replace("%1", item.file_name)
                 .replace("%2", item.created_at.strftime("%Y-%m-%d %H:%M"))
@@ -121,7 +123,6 @@ class TrashDialog(QDialog):
         self.imports.setCurrentIndex(max(found, 0))
         self.imports.setVisible(self.imports.count() > 1)
         self.imports.blockSignals(False)
-        self.model.set_import(self.imports.currentData())
 
     def _show_summary(self) -> None:
         shown = self.model.rowCount()

@@ -9,7 +9,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from prospect_desk.trash import TrashedRow, trashed_ids, trashed_imports, trashed_rows
+from prospect_desk.trash import TrashedRow, trashed_ids, trashed_rows
 from ui.labels import KINDS, label
 
 PAGE_SIZE = 100
@@ -48,11 +48,17 @@ class TrashTableModel(QAbstractTableModel):
     def batch_id(self) -> int | None:
         return self._batch_id
 
+    def reload(self, batch_id: int | None, import_names: dict[int, str]) -> None:
+        """After the trash changed: the import to show and the file names of
+        the imports with cards in the trash (the dialog has read them)."""
+        self._batch_id = batch_id
+        self._import_names = import_names
+        self.refresh()
+
     def refresh(self) -> None:
         self.beginResetModel()
         self._ids = trashed_ids(self._search, self._batch_id)
         self._rows.clear()
-        self._import_names = {i.batch_id: i.file_name for i in trashed_imports()}
         self.endResetModel()
 
     def card_id(self, row: int) -> int | None:
