@@ -21,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
         from ui.cli import run_cli
 
         return run_cli(argv, db_path)
+    from prospect_desk.database import start_quick_check
+
+    start_quick_check(db_path)  # while the user interface loads
     from ui.app import run
 
     return run(db_path)

@@ -20,13 +20,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# The desktop start-up as ui.app.run does it: lock, open (the quick check on
-# another thread while the window is built), the window shown and painted.
+# The desktop start-up as main.py and ui.app.run do it: the quick check started
+# on a thread of its own before the user interface loads, lock, open, the
+# window built meanwhile, shown once the check passed, and painted.
 LAUNCH_SCRIPT = r"""
 import time, sys, os
 start = time.perf_counter()
 sys.path.insert(0, {root!r})
 from pathlib import Path
+from prospect_desk.database import start_quick_check
+start_quick_check(Path({db!r}))
 from PySide6.QtCore import QSettings
 QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {settings!r})

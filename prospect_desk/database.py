@@ -86,6 +86,37 @@ class BackgroundCheck:
             raise self._error
 
 
+def _file_stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+_early_check: tuple[Path, tuple[int, int, int], BackgroundCheck] | None = None
+
+
+def start_quick_check(path: str | os.PathLike) -> None:
+    """Start the quick check of an existing file before the user interface is
+    even imported (main.py does), so that it has run by the time the window is
+    built. The next open_database(path, check_later=True) takes it over if the
+    file has not changed meanwhile; otherwise it checks afresh."""
+    global _early_check
+    path = Path(path)
+    stamp = _file_stamp(path)
+    if stamp is not None and stamp[1] > 0:
+        _early_check = (path.resolve(), stamp, BackgroundCheck(path))
+
+
+def _take_early_check(path: Path) -> BackgroundCheck | None:
+    global _early_check
+    early, _early_check = _early_check, None
+    if early is None or early[0] != path.resolve() or early[1] != _file_stamp(path):
+        return None
+    return early[2]
+
+
 @dataclass(frozen=True)
 class OpenedDatabase:
     path: Path
@@ -147,6 +178,7 @@ def open_database(path: str | os.PathLike, read_only: bool = False,
     stays query-only until `finish_check` (a file to be migrated is checked
     first, as always)."""
     path = Path(path)
+    early = _take_early_check(path)  # before this connection touches the file
     created = not path.exists() or path.stat().st_size == 0
     if read_only:
         if not path.is_file():
@@ -162,7 +194,7 @@ def open_database(path: str | os.PathLike, read_only: bool = False,
         database.connect(reuse_if_open=True)
         if check_later and not created and _nothing_to_migrate(database, path):
             database.execute_sql("PRAGMA query_only = 1")
-            check = BackgroundCheck(path)
+            check = early or BackgroundCheck(path)
         elif not created:
             result = database.execute_sql("PRAGMA quick_check").fetchone()[0]
             if result != "ok":

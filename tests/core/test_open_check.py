@@ -7,6 +7,7 @@ from contextlib import closing
 import peewee
 import pytest
 
+from prospect_desk import database
 from prospect_desk.card_query import card_ids
 from prospect_desk.cards import CardData, create_card
 from prospect_desk.database import (
@@ -14,6 +15,7 @@ from prospect_desk.database import (
     close_database,
     finish_check,
     open_database,
+    start_quick_check,
 )
 from prospect_desk.models import db
 
@@ -83,5 +85,41 @@ def test_a_new_file_needs_no_check(db_path):
     try:
         assert opened.check is None
         create_card(CardData(name="First"))
+    finally:
+        close_database()
+
+
+def test_a_check_started_before_opening_is_taken_over(db_path):
+    saved(db_path)
+    start_quick_check(db_path)  # main.py: while the user interface loads
+    early = database._early_check[2]
+    opened = open_database(db_path, check_later=True)
+    try:
+        assert opened.check is early
+        finish_check(opened)
+        create_card(CardData(name="After the check"))
+    finally:
+        close_database()
+
+
+def test_a_check_started_early_finds_a_damaged_file(db_path):
+    saved(db_path, count=400)
+    damaged = damage_an_index_page(db_path)
+    start_quick_check(db_path)
+    opened = open_database(db_path, check_later=True)
+    with pytest.raises(DatabaseDamagedError):
+        finish_check(opened)
+    assert db_path.read_bytes() == damaged
+
+
+def test_a_file_changed_since_the_early_check_is_checked_afresh(db_path):
+    saved(db_path)
+    start_quick_check(db_path)
+    early = database._early_check[2]
+    saved(db_path)  # written meanwhile: what was checked is not what is opened
+    opened = open_database(db_path, check_later=True)
+    try:
+        assert opened.check is not None and opened.check is not early
+        finish_check(opened)
     finally:
         close_database()
