@@ -29,6 +29,25 @@
     </message>
 </context>
 <context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The card file %1 was written by a newer version of Prospect Desk. It has not been changed. Please install the newer version.</source>
@@ -178,6 +197,10 @@ Restore the newest good backup (%2)? The damaged file is kept beside it, renamed
         <translation>要用 %1 的备份替换卡片文件吗？现有的卡片会另存为旁边的一个文件，不会被删除。</translation>
     </message>
     <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
         <source>This backup could not be restored, so the card file was left as it was: %1</source>
         <translation>无法恢复此备份，卡片文件保持原样：%1</translation>
     </message>
@@ -197,6 +220,33 @@ Restore the newest good backup (%2)? The damaged file is kept beside it, renamed
         <source>Backups…</source>
         <translation>备份…</translation>
     </message>
+    <message>
+        <source>Today&apos;s backup was made.</source>
+        <translation>今天的备份已完成。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup could not be made: %1</source>
+        <translation>今天的备份未能完成：%1</translation>
+    </message>
+    <message>
+        <source>Making today&apos;s backup…</source>
+        <translation>正在进行今天的备份…</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDelete</name>
+    <message>
+        <source>Delete cards</source>
+        <translation>删除卡片</translation>
+    </message>
+    <message>
+        <source>Move the %1 chosen cards to the trash? You can restore them from Edit → Trash….</source>
+        <translation>将选中的 %1 张卡片移到回收站吗？可以在“编辑 → 回收站…”中恢复。</translation>
+    </message>
+    <message>
+        <source>Moving cards to the trash…</source>
+        <translation>正在将卡片移到回收站…</translation>
+    </message>
 </context>
 <context>
     <name>CalendarView</name>
@@ -211,22 +261,6 @@ Restore the newest good backup (%2)? The damaged file is kept beside it, renamed
     <message>
         <source>Today</source>
         <translation>今天</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Card</source>
-        <translation>卡片</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>原因</translation>
     </message>
     <message>
         <source>Day</source>
@@ -449,6 +483,171 @@ Restore the newest good backup (%2)? The damaged file is kept beside it, renamed
     <message>
         <source>The PDF could not be written: %1</source>
         <translation>无法写入 PDF：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTableModel</name>
+    <message>
+        <source>No circle</source>
+        <translation>无圈子</translation>
+    </message>
+    <message>
+        <source>A removed circle</source>
+        <translation>已删除的圈子</translation>
+    </message>
+    <message>
+        <source>credit: %1</source>
+        <translation>信用：%1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>卡片数</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>寄给</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsDialog</name>
+    <message>
+        <source>Mailer campaigns</source>
+        <translation>邮寄活动</translation>
+    </message>
+    <message>
+        <source>No mailer campaigns yet. New campaign… sends a mailer, a brochure, a new-arrival report, an invitation or a personal letter to a circle, a stage or a search, and puts a follow-up on each of those cards for its date.</source>
+        <translation>还没有邮寄活动。“新建活动…”可向一个圈子、一个阶段或一次搜索的卡片寄送广告函件、新商品说明书、新进商品报告、展览会邀请或私人信函，并在活动日期为每张卡片添加一项跟进。</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <source>Print labels…</source>
+        <translation>打印标签…</translation>
+    </message>
+    <message>
+        <source>Print envelopes…</source>
+        <translation>打印信封…</translation>
+    </message>
+    <message>
+        <source>Print letters…</source>
+        <translation>打印信函…</translation>
+    </message>
+    <message>
+        <source>Mark all sent</source>
+        <translation>全部标记为已寄出</translation>
+    </message>
+    <message>
+        <source>Delete campaign</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>Campaign made: %1 follow-ups added.</source>
+        <translation>活动已创建：添加了 %1 项跟进。</translation>
+    </message>
+    <message>
+        <source>Letters written: %1 follow-ups done.</source>
+        <translation>信函已生成：%1 项跟进已完成。</translation>
+    </message>
+    <message>
+        <source>Mark the %1 open follow-ups of “%2” as done? Each card&apos;s history will say it was sent on %3.</source>
+        <translation>将“%2”的 %1 项未完成跟进标记为完成？每张卡片的历史记录将记下已于 %3 寄出。</translation>
+    </message>
+    <message>
+        <source>Sent: %1 (%2)</source>
+        <translation>已寄出：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Marking %1 follow-ups done…</source>
+        <translation>正在将 %1 项跟进标记为完成…</translation>
+    </message>
+    <message>
+        <source>%1 follow-ups marked done.</source>
+        <translation>已将 %1 项跟进标记为完成。</translation>
+    </message>
+    <message>
+        <source>The follow-ups could not be marked done: %1</source>
+        <translation>无法将这些跟进标记为完成：%1</translation>
+    </message>
+    <message>
+        <source>Delete the campaign “%1”? Its %2 open follow-ups are removed; the %3 done stay in the cards&apos; history.</source>
+        <translation>删除活动“%1”？其 %2 项未完成跟进将被移除；已完成的 %3 项仍保留在卡片的历史记录中。</translation>
+    </message>
+    <message>
+        <source>Campaign deleted: %1 open follow-ups removed.</source>
+        <translation>活动已删除：移除了 %1 项未完成跟进。</translation>
+    </message>
+</context>
+<context>
+    <name>CardAccountBox</name>
+    <message>
+        <source>Top customer: among the top 20% by revenue of the last 12 months</source>
+        <translation>重要客户：最近 12 个月销售额位居前 20%</translation>
+    </message>
+    <message>
+        <source>Total due</source>
+        <translation>应收合计</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>尚欠</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>A seasonal buyer can have a longer threshold than the one in Settings</source>
+        <translation>季节性购买的客户可以有比设置中更长的期限</translation>
+    </message>
+    <message>
+        <source>%1 (due since %2)</source>
+        <translation>%1（自 %2 起到期）</translation>
+    </message>
+    <message>
+        <source>Lapsed after %1 months without a purchase (the setting)</source>
+        <translation>%1 个月未购买即视为失联（按设置）</translation>
+    </message>
+    <message>
+        <source>Lapsed after %1 months without a purchase (this card&apos;s own threshold)</source>
+        <translation>%1 个月未购买即视为失联（此卡片自己的期限）</translation>
+    </message>
+    <message>
+        <source>Lapse threshold</source>
+        <translation>失联期限</translation>
+    </message>
+    <message>
+        <source>Months without a purchase before this customer counts as lapsed (0: use the setting, now %1 months):</source>
+        <translation>此客户多少个月未购买即视为失联（0：按设置，目前为 %1 个月）：</translation>
     </message>
 </context>
 <context>
@@ -686,6 +885,10 @@ Restore the newest good backup (%2)? The damaged file is kept beside it, renamed
         <source>Last contact</source>
         <translation>最近接触</translation>
     </message>
+    <message>
+        <source>%1: a top customer (the top 20% by revenue of the last 12 months)</source>
+        <translation>%1：重要客户（最近 12 个月销售额前 20%）</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>
@@ -774,6 +977,125 @@ Restore the newest good backup (%2)? The damaged file is kept beside it, renamed
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>DealImportWizard</name>
+    <message>
+        <source>Date of the sale</source>
+        <translation>销售日期</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Won or lost</source>
+        <translation>成交或失败</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>已付金额</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>没有日期</translation>
+    </message>
+    <message>
+        <source>Not a date</source>
+        <translation>不是日期</translation>
+    </message>
+    <message>
+        <source>Not an amount</source>
+        <translation>不是金额</translation>
+    </message>
+    <message>
+        <source>Not “won” or “lost” (成交 or 失败)</source>
+        <translation>既不是“成交”也不是“失败”</translation>
+    </message>
+    <message>
+        <source>No customer: give a name, phone or e-mail</source>
+        <translation>没有客户：请填写姓名、电话或电子邮件</translation>
+    </message>
+    <message>
+        <source>More paid than the amount</source>
+        <translation>已付金额超过成交金额</translation>
+    </message>
+    <message>
+        <source>A payment on a lost sale</source>
+        <translation>失败的交易却有付款</translation>
+    </message>
+    <message>
+        <source>No card matches the customer</source>
+        <translation>没有与该客户相符的卡片</translation>
+    </message>
+    <message>
+        <source>Several cards match the customer</source>
+        <translation>有多张卡片与该客户相符</translation>
+    </message>
+    <message>
+        <source>Import a sales history</source>
+        <translation>导入销售记录</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>(column %1)</source>
+        <translation>（第 %1 列）</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>Importing the sales…</source>
+        <translation>正在导入销售记录…</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was written.</source>
+        <translation>导入已取消，没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>No backup of your cards could be made before the import, so nothing was imported: %1</source>
+        <translation>导入前无法备份您的卡片，因此没有导入任何内容：%1</translation>
+    </message>
+    <message>
+        <source>The import failed and nothing was written: %1</source>
+        <translation>导入失败，没有写入任何内容：%1</translation>
     </message>
 </context>
 <context>
@@ -912,6 +1234,22 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>Excel（.xlsx、.xls）、OpenDocument（.ods）或 CSV 文件，每行一张卡片，首行为列标题。</translation>
     </message>
     <message>
+        <source>Reading the spreadsheet…</source>
+        <translation>正在读取电子表格…</translation>
+    </message>
+    <message>
+        <source>Reading the file was cancelled.</source>
+        <translation>已取消读取文件。</translation>
+    </message>
+    <message>
+        <source>Choose the sales history</source>
+        <translation>选择销售记录</translation>
+    </message>
+    <message>
+        <source>An Excel (.xlsx, .xls), OpenDocument (.ods) or CSV file with one sale per row (date, customer, product, amount, won or lost, amount paid, due date) under a row of column titles.</source>
+        <translation>Excel（.xlsx、.xls）、OpenDocument（.ods）或 CSV 文件：第一行是列标题，其下每行一笔销售（日期、客户、产品、金额、成交或失败、已付金额、到期日）。</translation>
+    </message>
+    <message>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
@@ -926,6 +1264,14 @@ What was already saved is safe, and you can go on working. If it happens again, 
     <message>
         <source>Sheet:</source>
         <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Choose a sales history to import</source>
+        <translation>选择要导入的销售记录</translation>
+    </message>
+    <message>
+        <source>%1 columns; up to %2 rows of sales under the titles in row %3.</source>
+        <translation>共 %1 列；第 %3 行的标题之下最多 %2 行销售记录。</translation>
     </message>
     <message>
         <source>Choose a spreadsheet to import</source>
@@ -1037,6 +1383,13 @@ What was already saved is safe, and you can go on working. If it happens again, 
     <message>
         <source>Remove the circle “%1”? Its %2 cards stay, filed under no circle.</source>
         <translation>要删除圈子“%1”吗？其中的 %2 张卡片会保留，归入“无圈子”。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpCalendar</name>
+    <message>
+        <source>+%1 more</source>
+        <translation>另有 %1 项</translation>
     </message>
 </context>
 <context>
@@ -1220,6 +1573,125 @@ What was already saved is safe, and you can go on working. If it happens again, 
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Import history…</source>
+        <translation>导入记录…</translation>
+    </message>
+    <message>
+        <source>Undone on %1</source>
+        <translation>已于 %1 撤销</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>This import was undone already; it cannot be undone twice.</source>
+        <translation>这次导入已经撤销过了，不能再撤销一次。</translation>
+    </message>
+    <message>
+        <source>There is no import %1 in the history.</source>
+        <translation>导入记录中没有第 %1 次导入。</translation>
+    </message>
+    <message>
+        <source>The import was undone: %1 cards it added were moved to the trash, and %2 cards it updated got their earlier values back.</source>
+        <translation>导入已撤销：它新增的 %1 张卡片已移到回收站，它更新过的 %2 张卡片已恢复为原来的内容。</translation>
+    </message>
+    <message>
+        <source>%1 of the cards moved to the trash had been changed after the import. If you want to keep them, restore them from the trash (Edit → Trash…).</source>
+        <translation>移到回收站的卡片中有 %1 张在导入后修改过。如果要保留它们，请从回收站中恢复（编辑 → 回收站…）。</translation>
+    </message>
+    <message>
+        <source>%1 cards the import updated were changed again after it, so they were left as they are: %2</source>
+        <translation>这次导入更新过的卡片中有 %1 张在导入后又修改过，因此保持现状未动：%2</translation>
+    </message>
+    <message>
+        <source>%1 revisits the import had put on the cards it updated were taken away (those on the cards it added are in the trash with them).</source>
+        <translation>这次导入给它更新的卡片添加的 %1 条回访已撤除（它新增的卡片上的回访随卡片一起在回收站中）。</translation>
+    </message>
+    <message>
+        <source>Circles the import made that no card uses any more were removed: %1</source>
+        <translation>这次导入新建、且已没有卡片使用的圈子已删除：%1</translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Imported on</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Undo this import…</source>
+        <translation>撤销这次导入…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>(no file name)</source>
+        <translation>（无文件名）</translation>
+    </message>
+    <message>
+        <source>Every import of cards, newest first. Undoing an import moves the cards it added to the trash and gives the cards it updated their earlier values back, unless you changed them since.</source>
+        <translation>每一次卡片导入，最新的在前。撤销一次导入会把它新增的卡片移到回收站，并把它更新过的卡片恢复为原来的内容（导入后您又修改过的卡片除外）。</translation>
+    </message>
+    <message>
+        <source>No cards have been imported into this card file yet.</source>
+        <translation>此卡片文件还没有导入过卡片。</translation>
+    </message>
+    <message>
+        <source>The card file is read-only: imports cannot be undone here.</source>
+        <translation>此卡片文件是只读的：无法在这里撤销导入。</translation>
+    </message>
+    <message>
+        <source>Undo an import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1 made on %2?
+
+The %3 cards it added go to the trash (you can restore them from there), and the %4 cards it updated get their earlier values back, unless you changed them since.</source>
+        <translation>撤销 %2 导入的 %1 吗？
+
+它新增的 %3 张卡片将移到回收站（可以从那里恢复），它更新过的 %4 张卡片将恢复为原来的内容（导入后您又修改过的除外）。</translation>
+    </message>
+    <message>
+        <source>Undoing the import…</source>
+        <translation>正在撤销导入…</translation>
+    </message>
+    <message>
+        <source>The undo was cancelled: nothing was changed.</source>
+        <translation>撤销已取消：没有改动任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>ImportMessages</name>
     <message>
         <source>The file %1 does not exist (any more).</source>
@@ -1256,6 +1728,34 @@ What was already saved is safe, and you can go on working. If it happens again, 
     <message>
         <source>The text of %1 is in an unknown encoding. Save it as UTF-8 and retry.</source>
         <translation>无法识别 %1 的文本编码。请将其另存为 UTF-8 格式后再试。</translation>
+    </message>
+    <message>
+        <source>The file %1 would unpack to far more than its own size (a &quot;zip bomb&quot;), so it was not opened. Nothing was imported.</source>
+        <translation>文件 %1 解压后会远远大于文件本身（“压缩炸弹”），因此没有打开它。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The file %1 holds XML declarations (DOCTYPE or ENTITY) that no spreadsheet needs and that can be used to attack a program, so it was not opened. Nothing was imported.</source>
+        <translation>文件 %1 含有电子表格用不到、却可被用来攻击程序的 XML 声明（DOCTYPE 或 ENTITY），因此没有打开它。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Row %2 of %1 holds control characters (invisible codes that are not text), so nothing was imported. Remove them in your spreadsheet program and retry.</source>
+        <translation>%1 的第 %2 行含有控制字符（不是文字的不可见代码），因此没有导入任何内容。请在电子表格程序中删除它们后再试。</translation>
+    </message>
+    <message>
+        <source>A cell in row %2 of %1 holds more than 32,767 characters, more than a spreadsheet cell can hold, so nothing was imported.</source>
+        <translation>%1 第 %2 行的一个单元格超过 32,767 个字符，超出了电子表格单元格的容量，因此没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The file %1 has more than 1,048,576 rows, more than a spreadsheet can hold, so nothing was imported. Split it into smaller files.</source>
+        <translation>文件 %1 超过 1,048,576 行，超出了电子表格的容量，因此没有导入任何内容。请把它拆分成几个较小的文件。</translation>
+    </message>
+    <message>
+        <source>Line %2 of %1 is longer than a megabyte: this is not a list of cards. Nothing was imported.</source>
+        <translation>%1 的第 %2 行超过 1 MB：这不是一份卡片清单。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The file %1 holds binary data, not text, so it is not a CSV file. Nothing was imported.</source>
+        <translation>文件 %1 含有二进制数据而不是文字，因此不是 CSV 文件。没有导入任何内容。</translation>
     </message>
     <message>
         <source>No name</source>
@@ -1880,6 +2380,228 @@ What was already saved is safe, and you can go on working. If it happens again, 
     </message>
 </context>
 <context>
+    <name>Letters</name>
+    <message>
+        <source>Letter “%1” sent</source>
+        <translation>已寄出信函“%1”</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Addressee (person in charge, else name)</source>
+        <translation>收信人（负责人，否则为姓名）</translation>
+    </message>
+    <message>
+        <source>Salutation (Dear …)</source>
+        <translation>称呼（尊敬的……）</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Person in charge</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Name and address block</source>
+        <translation>姓名和地址栏</translation>
+    </message>
+    <message>
+        <source>Last purchase: product</source>
+        <translation>上次购买：商品</translation>
+    </message>
+    <message>
+        <source>Last purchase: date</source>
+        <translation>上次购买：日期</translation>
+    </message>
+    <message>
+        <source>Last purchase: amount</source>
+        <translation>上次购买：金额</translation>
+    </message>
+    <message>
+        <source>Person they referred</source>
+        <translation>其推荐的人</translation>
+    </message>
+    <message>
+        <source>Today&apos;s date</source>
+        <translation>今天的日期</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Your signature</source>
+        <translation>您的签名</translation>
+    </message>
+    <message>
+        <source>Chinese letters</source>
+        <translation>中文信函</translation>
+    </message>
+    <message>
+        <source>English letters</source>
+        <translation>英文信函</translation>
+    </message>
+</context>
+<context>
+    <name>LettersDialog</name>
+    <message>
+        <source>Print letters</source>
+        <translation>打印信函</translation>
+    </message>
+    <message>
+        <source>Your name and signature…</source>
+        <translation>您的姓名和签名…</translation>
+    </message>
+    <message>
+        <source>Letters to</source>
+        <translation>收信人</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Insert field</source>
+        <translation>插入字段</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Restore the original</source>
+        <translation>恢复原版</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Preview for</source>
+        <translation>预览对象</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>The %1 chosen cards</source>
+        <translation>选中的 %1 张卡片</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” of %2 (%3 letters to send)</source>
+        <translation>%2 的活动“%1”（待寄 %3 封）</translation>
+    </message>
+    <message>
+        <source>%1 letters, one per card</source>
+        <translation>共 %1 封信，每张卡片一封</translation>
+    </message>
+    <message>
+        <source>%1 (edited)</source>
+        <translation>%1（已修改）</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <source>A template needs a title and some text.</source>
+        <translation>模板需要标题和正文。</translation>
+    </message>
+    <message>
+        <source>The template could not be saved: %1</source>
+        <translation>无法保存模板：%1</translation>
+    </message>
+    <message>
+        <source>Throw away your changes to “%1” and go back to the original?</source>
+        <translation>放弃对“%1”的修改并恢复原版吗？</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”?</source>
+        <translation>删除模板“%1”吗？</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <source>Title of the new letter</source>
+        <translation>新信函的标题</translation>
+    </message>
+    <message>
+        <source>Save your changes to “%1”?</source>
+        <translation>保存对“%1”的修改吗？</translation>
+    </message>
+    <message>
+        <source>No cards to write to.</source>
+        <translation>没有可写信的卡片。</translation>
+    </message>
+    <message>
+        <source>Not a field, printed as typed: %1</source>
+        <translation>不是字段，将按原样打印：%1</translation>
+    </message>
+    <message>
+        <source>Empty for some cards: %1</source>
+        <translation>部分卡片此项为空：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（%3 张中有 %2 张）</translation>
+    </message>
+    <message>
+        <source>These words in braces are not fields and will print as typed: %1. Print anyway?</source>
+        <translation>花括号中的这些词不是字段，将按原样打印：%1。仍要打印吗？</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Printing the letters…</source>
+        <translation>正在打印信函…</translation>
+    </message>
+    <message>
+        <source>Save letters as PDF</source>
+        <translation>将信函保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the letters…</source>
+        <translation>正在写入信函…</translation>
+    </message>
+    <message>
+        <source>The letters could not be printed: %1</source>
+        <translation>无法打印信函：%1</translation>
+    </message>
+</context>
+<context>
     <name>Mailing</name>
     <message>
         <source>Labels, A4, 3 × 8 (24 a sheet)</source>
@@ -1941,6 +2663,10 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>导入…</translation>
     </message>
     <message>
+        <source>Import sales history…</source>
+        <translation>导入销售记录…</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1955,6 +2681,10 @@ What was already saved is safe, and you can go on working. If it happens again, 
     <message>
         <source>Print labels and envelopes…</source>
         <translation>打印标签和信封…</translation>
+    </message>
+    <message>
+        <source>Print letters…</source>
+        <translation>打印信函…</translation>
     </message>
     <message>
         <source>Load demo cards</source>
@@ -2013,6 +2743,10 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>导出日历（.ics）…</translation>
     </message>
     <message>
+        <source>Mailer campaigns…</source>
+        <translation>邮寄活动…</translation>
+    </message>
+    <message>
         <source>%1 events exported.</source>
         <translation>已导出 %1 个事件。</translation>
     </message>
@@ -2064,8 +2798,28 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>文件中的每一列会填入为其选择的卡片项目。不需要的列请选择“（不导入）”。</translation>
     </message>
     <message>
+        <source>Match the columns to the parts of a sale</source>
+        <translation>将各列对应到销售记录的项目</translation>
+    </message>
+    <message>
+        <source>Titles in Chinese or English are recognised; correct any column here. Choose “(leave out)” for a column you do not want.</source>
+        <translation>中文或英文的标题都能识别；如有不对，可在此更正。不需要的列请选“（不导入）”。</translation>
+    </message>
+    <message>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Part of the sale</source>
+        <translation>销售项目</translation>
+    </message>
+    <message>
+        <source>the customer (name, phone or e-mail)</source>
+        <translation>客户（姓名、电话或电子邮件）</translation>
+    </message>
+    <message>
+        <source>Choose a column for: %1</source>
+        <translation>请为以下项目选择一列：%1</translation>
     </message>
     <message>
         <source>Card field</source>
@@ -2082,6 +2836,105 @@ What was already saved is safe, and you can go on working. If it happens again, 
     <message>
         <source>(leave out)</source>
         <translation>（不导入）</translation>
+    </message>
+</context>
+<context>
+    <name>NewCampaignDialog</name>
+    <message>
+        <source>New mailer campaign</source>
+        <translation>新建邮寄活动</translation>
+    </message>
+    <message>
+        <source>e.g. Spring new-arrival report</source>
+        <translation>例如：春季新品报告</translation>
+    </message>
+    <message>
+        <source>Any circle</source>
+        <translation>任意圈子</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No circle</source>
+        <translation>无圈子</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>任意阶段</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>任意类型</translation>
+    </message>
+    <message>
+        <source>Any credit status</source>
+        <translation>任意信用状况</translation>
+    </message>
+    <message>
+        <source>Words as in the card list&apos;s search: name, company, notes, pinyin…</source>
+        <translation>与卡片列表搜索相同：姓名、公司、备注、拼音…</translation>
+    </message>
+    <message>
+        <source>Use the current list&apos;s search and filters</source>
+        <translation>使用当前列表的搜索和筛选</translation>
+    </message>
+    <message>
+        <source>Goes to the cards that match all of</source>
+        <translation>发给同时符合以下全部条件的卡片</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圈子</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Kind of card</source>
+        <translation>卡片类型</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>信用</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>%1 cards will get a follow-up on %2</source>
+        <translation>%1 张卡片将在 %2 得到一项跟进</translation>
+    </message>
+    <message>
+        <source>No card matches these choices: the campaign would reach nobody.</source>
+        <translation>没有卡片符合这些条件：此活动不会寄给任何人。</translation>
+    </message>
+    <message>
+        <source>Adding a follow-up to each of %1 cards…</source>
+        <translation>正在为 %1 张卡片各添加一项跟进…</translation>
+    </message>
+    <message>
+        <source>The campaign could not be made: %1</source>
+        <translation>无法创建此活动：%1</translation>
     </message>
 </context>
 <context>
@@ -2172,6 +3025,22 @@ What was already saved is safe, and you can go on working. If it happens again, 
 <context>
     <name>ParetoTab</name>
     <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>自选日期</translation>
+    </message>
+    <message>
         <source>By customer</source>
         <translation>按客户</translation>
     </message>
@@ -2182,6 +3051,14 @@ What was already saved is safe, and you can go on working. If it happens again, 
     <message>
         <source>By referrer</source>
         <translation>按介绍人</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Top customers not contacted for this long are flagged (the same setting as in Settings)</source>
+        <translation>超过这么久未联系的重要客户会被标出（与设置中的是同一项）</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -2212,16 +3089,28 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>近期未联系</translation>
     </message>
     <message>
-        <source>Revenue of the last 12 months</source>
-        <translation>最近 12 个月的销售额</translation>
+        <source>Revenue of</source>
+        <translation>销售额：</translation>
     </message>
     <message>
-        <source>No won deals in the last 12 months.</source>
-        <translation>最近 12 个月没有成交。</translation>
+        <source>from</source>
+        <translation>从</translation>
     </message>
     <message>
-        <source>The top 20% (%1 of %2) bring %3 of the revenue of %4.</source>
-        <translation>前 20% 的客户（%2 位中的 %1 位）带来了总销售额 %4 中的 %3。</translation>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Flag top customers with no contact in</source>
+        <translation>标出未联系天数达到以下的重要客户：</translation>
+    </message>
+    <message>
+        <source>No won deals from %1 to %2.</source>
+        <translation>%1 至 %2 没有成交。</translation>
+    </message>
+    <message>
+        <source>From %5 to %6, the top 20% (%1 of %2) bring %3 of the revenue of %4.</source>
+        <translation>%5 至 %6，前 20% 的客户（%2 位中的 %1 位）带来了销售额 %4 中的 %3。</translation>
     </message>
     <message>
         <source>yes</source>
@@ -2267,8 +3156,24 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>与已有卡片重复的行（电话号码相同、电子邮件相同，或姓名和公司都相同）：</translation>
     </message>
     <message>
+        <source>Looking at the first rows…</source>
+        <translation>正在查看前几行…</translation>
+    </message>
+    <message>
         <source>The first %1 rows of %2: %3 with a problem, %4 duplicates.</source>
         <translation>共 %2 行中的前 %1 行：%3 行有问题，%4 行重复。</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>检查各行</translation>
+    </message>
+    <message>
+        <source>Rows with a problem (in red; point at a cell to see why) are left out. Rows whose customer matches no card, or several, are in yellow: say whose they are on the next page.</source>
+        <translation>有问题的行（红色；鼠标指向单元格可看原因）不会导入。客户没有对应卡片或对应多张卡片的行为黄色：请在下一页说明属于谁。</translation>
+    </message>
+    <message>
+        <source>Of %1 rows: %2 will be imported on the card they name, %3 are left out because of a problem, %4 name a customer with no card or several.</source>
+        <translation>共 %1 行：%2 行将导入到相应的卡片，%3 行因有问题不导入，%4 行的客户没有对应卡片或对应多张卡片。</translation>
     </message>
     <message>
         <source>Row</source>
@@ -2279,12 +3184,32 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>处理方式</translation>
     </message>
     <message>
+        <source>No card</source>
+        <translation>没有卡片</translation>
+    </message>
+    <message>
+        <source>%1 cards</source>
+        <translation>%1 张卡片</translation>
+    </message>
+    <message>
+        <source>Sale of %1</source>
+        <translation>%1 的销售</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <source>Left out</source>
         <translation>不导入</translation>
+    </message>
+    <message>
+        <source>No preview: it was cancelled.</source>
+        <translation>没有预览：已取消。</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>没有预览：%1</translation>
     </message>
     <message>
         <source>New card</source>
@@ -2494,6 +3419,30 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <source>Receivables</source>
         <translation>应收账款</translation>
     </message>
+    <message>
+        <source>Lapsed customers, the loss rate, the ageing and the no-contact flag are worked out as of this day</source>
+        <translation>失联客户、客户损失率、账龄和未联系标记都按这一天计算</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Working out…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Working out the report…</source>
+        <translation>正在计算报表…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the figures shown are the last ones.</source>
+        <translation>已取消：显示的是上一次的数字。</translation>
+    </message>
+    <message>
+        <source>The report could not be worked out: %1</source>
+        <translation>无法计算报表：%1</translation>
+    </message>
 </context>
 <context>
     <name>ResultPage</name>
@@ -2516,6 +3465,30 @@ What was already saved is safe, and you can go on working. If it happens again, 
     <message>
         <source>Why</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Save rows left out…</source>
+        <translation>保存未导入的行…</translation>
+    </message>
+    <message>
+        <source>%1 sales imported, all in one go.</source>
+        <translation>已一次性导入 %1 笔销售。</translation>
+    </message>
+    <message>
+        <source>%1 of them on the card you picked or on a new card; %2 new cards made.</source>
+        <translation>其中 %1 笔归入您选定的卡片或新卡片；新建了 %2 张卡片。</translation>
+    </message>
+    <message>
+        <source>%1 rows left out because of a problem, %2 rows whose customer you left out.</source>
+        <translation>%1 行因有问题未导入，%2 行因您选择不导入其客户而未导入。</translation>
+    </message>
+    <message>
+        <source>The rows could not be saved to %1: %2</source>
+        <translation>无法将这些行保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>The rows left out were saved to %1. Correct them there and import that file again.</source>
+        <translation>未导入的行已保存到 %1。请在该文件中更正后再次导入。</translation>
     </message>
     <message>
         <source>Save rejected rows…</source>
@@ -2558,6 +3531,10 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <source>Save rows left out</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2575,7 +3552,64 @@ What was already saved is safe, and you can go on working. If it happens again, 
     </message>
 </context>
 <context>
+    <name>SenderDialog</name>
+    <message>
+        <source>Your name and signature</source>
+        <translation>您的姓名和签名</translation>
+    </message>
+    <message>
+        <source>For example:
+Wang Wei
+Sales manager, Prospect Co.
+Tel. 138 0013 8000</source>
+        <translation>例如：
+王伟
+某某公司 销售经理
+电话 138 0013 8000</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>An empty signature signs with your name.</source>
+        <translation>签名留空时以您的姓名署名。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
+    <message>
+        <source>A customer has lapsed after</source>
+        <translation>客户失联的期限</translation>
+    </message>
+    <message>
+        <source> months without a purchase</source>
+        <translation> 个月未购买</translation>
+    </message>
+    <message>
+        <source>Flag top customers with no contact in</source>
+        <translation>重要客户未联系的提醒期限</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Collection steps, goodwill or not yet classed</source>
+        <translation>催收步骤间隔（善意拖欠或尚未分类）</translation>
+    </message>
+    <message>
+        <source> days apart</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Collection steps, malicious arrears</source>
+        <translation>催收步骤间隔（恶意拖欠）</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
@@ -2592,25 +3626,25 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <source>The window is rebuilt in the new language at once.</source>
         <translation>窗口会立即以新语言重新显示。</translation>
     </message>
+    <message>
+        <source>Reports and collection</source>
+        <translation>报表与收款</translation>
+    </message>
+    <message>
+        <source>A seasonal buyer can have a longer lapse threshold of their own: set it on their card. Malicious arrears are usually chased faster.</source>
+        <translation>季节性购买的客户可以有自己更长的失联期限：在其卡片上设置。恶意拖欠通常要催得更紧。</translation>
+    </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>设置未保存</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved in the card file: %1</source>
+        <translation>无法将设置保存到卡片文件：%1</translation>
+    </message>
 </context>
 <context>
     <name>TodayView</name>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Card</source>
-        <translation>卡片</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>原因</translation>
-    </message>
     <message>
         <source>Done…</source>
         <translation>完成…</translation>
@@ -2626,6 +3660,10 @@ What was already saved is safe, and you can go on working. If it happens again, 
     <message>
         <source>Open card</source>
         <translation>打开卡片</translation>
+    </message>
+    <message>
+        <source>Print call sheet…</source>
+        <translation>打印电话清单…</translation>
     </message>
     <message>
         <source>Double-click a line to open its card.</source>
@@ -2671,12 +3709,28 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>类型</translation>
     </message>
     <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
+        <source>From import</source>
+        <translation>来自导入</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Put the chosen cards back in the card list</source>
+        <translation>把选中的卡片放回卡片列表</translation>
+    </message>
+    <message>
+        <source>Restore all from this import</source>
+        <translation>恢复这次导入的全部卡片</translation>
     </message>
     <message>
         <source>Empty trash…</source>
@@ -2687,20 +3741,131 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>关闭</translation>
     </message>
     <message>
+        <source>All deleted cards</source>
+        <translation>全部已删除的卡片</translation>
+    </message>
+    <message>
+        <source>From %1 (%2, %3 cards)</source>
+        <translation>来自 %1（%2，%3 张卡片）</translation>
+    </message>
+    <message>
         <source>%1 cards in the trash.</source>
         <translation>回收站中有 %1 张卡片。</translation>
+    </message>
+    <message>
+        <source>Delete all %1 cards in the trash for good, with their history, follow-ups and deals? This cannot be undone.</source>
+        <translation>要永久删除回收站中的全部 %1 张卡片，连同其历史记录、跟进和交易吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Emptying the trash…</source>
+        <translation>正在清空回收站…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the trash is as it was.</source>
+        <translation>已取消：回收站保持原样。</translation>
+    </message>
+    <message>
+        <source>%1 cards restored to the card list.</source>
+        <translation>已将 %1 张卡片恢复到卡片列表。</translation>
+    </message>
+    <message>
+        <source>%1 cards deleted for good.</source>
+        <translation>已永久删除 %1 张卡片。</translation>
     </message>
     <message>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
+        <source>Search the trash</source>
+        <translation>在回收站中搜索</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 cards in the trash are shown.</source>
+        <translation>回收站中共 %2 张卡片，显示其中 %1 张。</translation>
+    </message>
+    <message>
+        <source>Restoring cards…</source>
+        <translation>正在恢复卡片…</translation>
+    </message>
+    <message>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
+</context>
+<context>
+    <name>UnmatchedPage</name>
     <message>
-        <source>Delete the %1 cards in the trash for good, with their history? This cannot be undone.</source>
-        <translation>要永久删除回收站中的 %1 张卡片及其历史记录吗？此操作无法撤销。</translation>
+        <source>Say whose these sales are</source>
+        <translation>说明这些销售属于谁</translation>
+    </message>
+    <message>
+        <source>These rows name a customer with no card, or one that several cards match. Select rows, then pick their card, make a new card, or leave them out.</source>
+        <translation>这些行的客户没有卡片，或有多张卡片与之相符。请选中行，然后选择其卡片、新建卡片或不导入。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Will be</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Pick the card…</source>
+        <translation>选择卡片…</translation>
+    </message>
+    <message>
+        <source>New card</source>
+        <translation>新建卡片</translation>
+    </message>
+    <message>
+        <source>One new card per customer, however many rows name them</source>
+        <translation>每位客户只新建一张卡片，无论有多少行</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>%1 cards match</source>
+        <translation>%1 张卡片相符</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>A new card</source>
+        <translation>新建卡片</translation>
+    </message>
+    <message>
+        <source>Sale of %1</source>
+        <translation>%1 的销售</translation>
+    </message>
+    <message>
+        <source>%1 on a picked card, %2 on new cards, %3 left out</source>
+        <translation>%1 行归入选定卡片，%2 行归入新卡片，%3 行不导入</translation>
     </message>
 </context>
 <context>
@@ -3013,6 +4178,54 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>%1 尚无备份。</translation>
     </message>
     <message>
+        <source>undone %1</source>
+        <translation>已于 %1 撤销</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>No cards have been imported yet.</source>
+        <translation>还没有导入过卡片。</translation>
+    </message>
+    <message>
+        <source>ID  imported on       added  updated  skipped  left out  state  file</source>
+        <translation>编号 导入时间           新增     更新     跳过    未导入  状态  文件</translation>
+    </message>
+    <message>
+        <source>the import&apos;s ID, as `imports` shows it</source>
+        <translation>导入的编号（见 `imports` 的列表）</translation>
+    </message>
+    <message>
+        <source>Import %1 was undone already; it cannot be undone twice.</source>
+        <translation>第 %1 次导入已经撤销过了，不能再撤销一次。</translation>
+    </message>
+    <message>
+        <source>There is no import %1; `imports` lists them.</source>
+        <translation>没有第 %1 次导入；用 `imports` 可以列出所有导入。</translation>
+    </message>
+    <message>
+        <source>Import %1 undone: %2 cards moved to the trash, %3 cards given their earlier values back.</source>
+        <translation>第 %1 次导入已撤销：%2 张卡片移到回收站，%3 张卡片恢复为原来的内容。</translation>
+    </message>
+    <message>
+        <source>%1 of the cards moved to the trash had been changed after the import.</source>
+        <translation>移到回收站的卡片中有 %1 张在导入后修改过。</translation>
+    </message>
+    <message>
+        <source>Changed again after the import, so left as they are (ID, name):</source>
+        <translation>导入后又修改过、因此保持现状的卡片（编号，名称）：</translation>
+    </message>
+    <message>
+        <source>%1 revisits the import had put on the cards it updated were taken away.</source>
+        <translation>这次导入给它更新的卡片添加的 %1 条回访已撤除。</translation>
+    </message>
+    <message>
+        <source>Circles the import made that no card uses any more were removed: %1</source>
+        <translation>这次导入新建、且已没有卡片使用的圈子已删除：%1</translation>
+    </message>
+    <message>
         <source>make a checked copy of the card file now; prints its path</source>
         <translation>立即为卡片文件制作一份经过校验的副本，并列出其路径</translation>
     </message>
@@ -3023,6 +4236,14 @@ What was already saved is safe, and you can go on working. If it happens again, 
     <message>
         <source>list the backups of the card file, newest first</source>
         <translation>列出卡片文件的备份，最新的在前</translation>
+    </message>
+    <message>
+        <source>list the imports of cards, newest first, with their IDs</source>
+        <translation>列出卡片的导入记录（最新的在前）及其编号</translation>
+    </message>
+    <message>
+        <source>undo an import: the cards it added go to the trash, the cards it updated get their earlier values back unless changed since</source>
+        <translation>撤销一次导入：它新增的卡片移到回收站，它更新过的卡片恢复为原来的内容（之后又修改过的除外）</translation>
     </message>
     <message>
         <source>the day, or the first day of a range, e.g. 2025-03-04</source>
@@ -3057,8 +4278,56 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>已写入 %2（共 %1 页）。</translation>
     </message>
     <message>
+        <source>the letter template, e.g. thank_you, birthday, win_back</source>
+        <translation>信函模板，例如 thank_you、birthday、win_back</translation>
+    </message>
+    <message>
+        <source>write to the cards of this campaign and mark its letters sent</source>
+        <translation>写给此活动的卡片，并将其信函标记为已寄出</translation>
+    </message>
+    <message>
+        <source>write to these cards, e.g. 3,17,42</source>
+        <translation>写给这些卡片，例如 3,17,42</translation>
+    </message>
+    <message>
+        <source>which language&apos;s template (default: the window&apos;s language)</source>
+        <translation>使用哪种语言的模板（默认：界面语言）</translation>
+    </message>
+    <message>
+        <source>the date the letters bear (default: today)</source>
+        <translation>信函上的日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>--cards: “%1” is not a list of card numbers such as 3,17,42.</source>
+        <translation>--cards：“%1”不是卡片编号列表（例如 3,17,42）。</translation>
+    </message>
+    <message>
+        <source>There is no letter template “%1”. The templates are: %2</source>
+        <translation>没有信函模板“%1”。现有模板：%2</translation>
+    </message>
+    <message>
+        <source>The template uses words in braces that are not fields: %1</source>
+        <translation>模板中花括号内的这些词不是字段：%1</translation>
+    </message>
+    <message>
+        <source>There are no cards to write to.</source>
+        <translation>没有可写信的卡片。</translation>
+    </message>
+    <message>
+        <source>%1 written (%2 letters, %3 pages).</source>
+        <translation>已写入 %1（%2 封信，%3 页）。</translation>
+    </message>
+    <message>
+        <source>%1 follow-ups of the campaign marked done.</source>
+        <translation>已将该活动的 %1 项跟进标记为完成。</translation>
+    </message>
+    <message>
         <source>write the call sheet of a day or range as a PDF</source>
         <translation>将某一天或某段日期的电话拜访表写成 PDF</translation>
+    </message>
+    <message>
+        <source>write personal letters from a template as a PDF, one per card</source>
+        <translation>按模板写私人信函并保存为 PDF，每张卡片一封</translation>
     </message>
     <message>
         <source>which report: lapsed, pareto or ageing</source>
