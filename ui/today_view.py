@@ -62,6 +62,10 @@ class GroupedTreeView(QTreeView):
         super().resizeEvent(event)
         self.fetch_visible()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.fetch_visible()
+
 
 class TodayView(AgendaActions, QWidget):
     """`openCard(card_id)` asks the window to show a card; `changed(card_id)`
@@ -154,7 +158,8 @@ class TodayView(AgendaActions, QWidget):
             self._sized = True
             for column in range(len(COLUMNS) - 1):
                 self.tree.resizeColumnToContents(column)
-        self.tree.fetch_visible()
+        if self.tree.isVisible():  # else when it shows (laying out a hidden tree is wasted)
+            self.tree.fetch_visible()
         if keep is not None:
             self._choose_near(*keep)
         self._update_buttons()
