@@ -102,24 +102,25 @@ def lapsed_customers(as_of: datetime.date, limit: int | None = None) -> list[Lap
     params = {"months": months, "as_of": as_of.isoformat()}
     if limit is not None:
         params["limit"] = limit
-    # Each day parsed once: tens of thousands of rows share a few thousand days.
-    days: dict[str, datetime.date] = {}
-
-    def day(value) -> datetime.date:
-        found = days.get(value)
-        if found is None:
-            found = days[value] = _date(value)
-        return found
-
+    # Each day parsed once (and each first day's years as a customer worked out
+    # once): tens of thousands of rows share a few thousand days.
+    lasts: dict[str, datetime.date] = {}
+    firsts: dict[str, tuple[datetime.date, float]] = {}
     rows = []
     for (card_id, name, last, n, total, first, card_months, reason, address, phone,
          mobile) in db.execute_sql(sql, params).fetchall():
-        first, last = day(first), day(last)
+        last_day = lasts.get(last)
+        if last_day is None:
+            last_day = lasts[last] = _date(last)
+        first_day = firsts.get(first)
+        if first_day is None:
+            day = _date(first)
+            first_day = firsts[first] = (day, round((as_of - day).days / 365.25, 1))
         lapse_reason = _reason(reason)
         rows.append(LapsedCustomer(
-            card_id, name, last, n, total or 0, first,
-            round((as_of - first).days / 365.25, 1), card_months, lapse_reason,
-            APPROACH_FOR_REASON.get(lapse_reason), channel_for(address, phone, mobile)))
+            card_id, name, last_day, n, total or 0, first_day[0], first_day[1], card_months,
+            lapse_reason, APPROACH_FOR_REASON.get(lapse_reason),
+            channel_for(address, phone, mobile)))
     return rows
 
 
