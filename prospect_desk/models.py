@@ -160,6 +160,9 @@ class Deal(BaseModel):
     arrears_reason = TextField(default="")
     repayment_plan = TextField(default="")
     plan_sealed = BooleanField(default=False)
+    # The sales import that made the deal (None: recorded by hand, or before 0010).
+    import_batch = DeferredForeignKey("ImportBatch", null=True, on_delete="SET NULL",
+                                      backref="deals")
 
 
 class Payment(BaseModel):
@@ -168,6 +171,9 @@ class Payment(BaseModel):
     date = DateField()
     amount_cents = IntegerField()
     created_at = DateTimeField(default=_now)
+    # The sales import that made the payment (None: recorded by hand, or before 0010).
+    import_batch = DeferredForeignKey("ImportBatch", null=True, on_delete="SET NULL",
+                                      backref="payments")
 
 
 class Setting(BaseModel):
@@ -201,6 +207,9 @@ class ImportBatch(BaseModel):
     skipped = IntegerField()
     rejected = IntegerField()
     undone_at = DateTimeField(null=True)
+    # Sales imports: unmatched rows the user resolved, and the cards made for them.
+    resolved = IntegerField(default=0)
+    cards_created = IntegerField(default=0)
 
 
 class ImportBatchUpdate(BaseModel):
