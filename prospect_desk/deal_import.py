@@ -6,18 +6,23 @@ and due date. Headers are recognised in Chinese and English (compared in
 header_mapping's normalised form). Rows that cannot be read are rejected with
 their reasons; rows whose customer matches no card, or several, are listed as
 unmatched for the user to resolve. The whole import is one transaction, and
-it schedules no follow-ups: the sales are history.
+it schedules no follow-ups: the sales are history. Each import is a batch in
+the import history (kind "sales"): its deals and payments carry the batch id
+from their own INSERT, the cards it makes customers keep their values before
+and after, and the cards it makes for unmatched rows the batch id, so that
+import_history.undo_batch can take it back.
 """
 
 import datetime
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from peewee import chunked
 
+from prospect_desk import import_history
 from prospect_desk.cards import CardData, CardInvalidError, create_card
 from prospect_desk.enums import DealOutcome, Kind, Stage
 from prospect_desk.excel_import import (
@@ -177,6 +182,8 @@ class DealImportResult:
     cards_created: int = 0
     resolved: int = 0
     """Unmatched rows imported on the card the user picked or created."""
+    batch_id: int | None = None
+    """The import in the import history (None for a check, which writes nothing)."""
 
 
 class _CardMatcher:
@@ -348,7 +355,7 @@ def _live_cards(card_ids: set[int]) -> set[int]:
 
 
 def _resolve(result: DealImportResult, sales: list[Sale],
-             resolutions: dict[int, Resolution]) -> list[Sale]:
+             resolutions: dict[int, Resolution], batch_id: int | None = None) -> list[Sale]:
     """The unmatched rows the user resolved become sales (on the picked card,
     or on a new card: one per customer, however many rows name them)."""
     picked = _live_cards({r for r in resolutions.values() if isinstance(r, int)})
@@ -371,6 +378,9 @@ def _resolve(result: DealImportResult, sales: list[Sale],
             if key not in created:
                 created[key] = _new_card(customer)
                 result.cards_created += 1
+                if batch_id is not None:
+                    Card.update(import_batch=batch_id).where(
+                        Card.id == created[key]).execute()
             card_id = created[key]
         else:
             card_id = choice
@@ -386,16 +396,23 @@ def _resolve(result: DealImportResult, sales: list[Sale],
 def import_deals(table: SheetTable, mapping: dict[DealField, int] | None = None,
                  resolutions: dict[int, Resolution] | None = None,
                  progress: Progress = _no_progress,
-                 cancelled: Callable[[], bool] = _not_cancelled) -> DealImportResult:
+                 cancelled: Callable[[], bool] = _not_cancelled,
+                 file_name: str = "") -> DealImportResult:
     """Read every row, then write the good ones in one transaction. `mapping`
     (field to column) replaces the recognised headers; `resolutions` says, for
     an unmatched row (by row number), which card it is for, or to create a card
-    or skip it. Cancelling raises ImportCancelled and writes nothing."""
+    or skip it. Cancelling raises ImportCancelled and writes nothing. The
+    import is recorded in the import history under `file_name`; its id is
+    `result.batch_id`."""
     result, sales = _scan(table, mapping, progress, cancelled)
     with db.atomic():
-        if resolutions:
-            sales = _resolve(result, sales, resolutions)
         now = _now()
+        batch_id = import_history.start_batch(import_history.BatchKind.SALES, file_name,
+                                              table.sheet_name, created_at=now)
+        if resolutions:
+            sales = _resolve(result, sales, resolutions, batch_id)
+        created_cards = {row[0] for row in Card.select(Card.id).where(
+            Card.import_batch == batch_id).tuples()} if result.cards_created else set()
         for count, sale in enumerate(sales, start=1):
             if count % PROGRESS_EVERY == 0:
                 if cancelled():
@@ -405,21 +422,34 @@ def import_deals(table: SheetTable, mapping: dict[DealField, int] | None = None,
                 card=sale.card_id, date=sale.date, product=sale.product,
                 amount_cents=sale.amount_cents, outcome=sale.outcome.value,
                 due_date=sale.due_date if sale.outcome is DealOutcome.WON else None,
-                created_at=now).execute()
+                created_at=now, import_batch=batch_id).execute()
             if sale.paid_cents:
                 Payment.insert(deal=deal_id, date=sale.date, amount_cents=sale.paid_cents,
-                               created_at=now).execute()
+                               created_at=now, import_batch=batch_id).execute()
         last_won: dict[int, datetime.date] = {}
         for sale in sales:
             if sale.outcome is DealOutcome.WON:
                 last_won[sale.card_id] = max(sale.date, last_won.get(sale.card_id, sale.date))
+        made_customers = 0
         for batch in chunked(sorted(last_won.items()), 500):
+            rows = {row[0]: row for row in Card.select(Card.id, *import_history.CARD_COLUMNS)
+                    .where(Card.id.in_([card_id for card_id, _ in batch])).tuples()}
             for card_id, day in batch:
-                card = Card.get_by_id(card_id)
-                latest = max(filter(None, [card.transaction_date, day]))
+                before = CardData(*rows[card_id][1:])
+                latest = max(filter(None, [before.transaction_date, day]))
+                after = replace(before, stage=Stage.CUSTOMER.value, transaction_date=latest)
+                if after == before:
+                    continue
                 Card.update(stage=Stage.CUSTOMER.value, transaction_date=latest,
                             updated_at=now).where(Card.id == card_id).execute()
+                if card_id not in created_cards:  # those go to the trash on undo
+                    import_history.record_update(batch_id, card_id, before, after)
+                    made_customers += 1
         result.imported = len(sales)
+        result.batch_id = batch_id
+        import_history.finish_batch(batch_id, result.imported, made_customers, result.skipped,
+                                    len(result.rejected), result.resolved,
+                                    result.cards_created)
     return result
 
 
@@ -428,4 +458,5 @@ def import_deals_file(path: str | os.PathLike, sheet: str | None = None,
                       resolutions: dict[int, Resolution] | None = None,
                       progress: Progress = _no_progress,
                       cancelled: Callable[[], bool] = _not_cancelled) -> DealImportResult:
-    return import_deals(read_sheet(path, sheet), mapping, resolutions, progress, cancelled)
+    return import_deals(read_sheet(path, sheet), mapping, resolutions, progress, cancelled,
+                        file_name=os.path.basename(os.fspath(path)))

@@ -29,6 +29,9 @@ _DATE_FIELDS = frozenset({"first_contact", "transaction_date", "birthday"})
 
 class BatchKind(StrEnum):
     CARDS = "cards"
+    SALES = "sales"
+    """A sales history: `added` counts the deals, `updated` the cards made
+    customers, `skipped` the unmatched rows left out."""
 
 
 class BatchState(StrEnum):
@@ -60,6 +63,10 @@ class BatchInfo:
     skipped: int
     rejected: int
     undone_at: datetime.datetime | None
+    resolved: int = 0
+    """Sales imports: unmatched rows imported on a card the user picked or made."""
+    cards_created: int = 0
+    """Sales imports: cards made for unmatched rows."""
 
     @property
     def state(self) -> BatchState:
@@ -87,20 +94,33 @@ class UndoResult:
     circles_removed: list[str] = field(default_factory=list)
     """Names of the circles the import made that no live card uses any more,
     taken away."""
+    kind: BatchKind = BatchKind.CARDS
+    deals_removed: int = 0
+    """Sales imports: deals taken away (with the payments the import wrote)."""
+    payments_removed: int = 0
+    deals_kept: list[tuple[int, str]] = field(default_factory=list)
+    """Sales imports: deals paid on, followed up or filled in after the import,
+    left as they are: (deal id, card name)."""
+    cards_kept: list[tuple[int, str]] = field(default_factory=list)
+    """Sales imports: cards the import made that something else now refers to
+    (another deal, a follow-up, a note, a referred card), left as they are."""
 
 
 # Recording -----------------------------------------------------------------------
 
-def start_batch(kind: BatchKind, file_name: str, sheet: str) -> int:
+def start_batch(kind: BatchKind, file_name: str, sheet: str,
+                created_at: datetime.datetime | None = None) -> int:
     """A new batch, counts zero; call inside the import's transaction."""
     return ImportBatch.insert(kind=kind.value, file_name=file_name, sheet=sheet,
-                              created_at=_now(), added=0, updated=0, skipped=0,
+                              created_at=created_at or _now(), added=0, updated=0, skipped=0,
                               rejected=0).execute()
 
 
-def finish_batch(batch_id: int, added: int, updated: int, skipped: int, rejected: int) -> None:
-    ImportBatch.update(added=added, updated=updated, skipped=skipped,
-                       rejected=rejected).where(ImportBatch.id == batch_id).execute()
+def finish_batch(batch_id: int, added: int, updated: int, skipped: int, rejected: int,
+                 resolved: int = 0, cards_created: int = 0) -> None:
+    ImportBatch.update(added=added, updated=updated, skipped=skipped, rejected=rejected,
+                       resolved=resolved, cards_created=cards_created).where(
+        ImportBatch.id == batch_id).execute()
 
 
 def card_values_json(data: CardData) -> str:
@@ -139,7 +159,8 @@ def _info(batch: ImportBatch) -> BatchInfo:
     return BatchInfo(id=batch.id, kind=BatchKind(batch.kind), file_name=batch.file_name,
                      sheet=batch.sheet, created_at=batch.created_at, added=batch.added,
                      updated=batch.updated, skipped=batch.skipped, rejected=batch.rejected,
-                     undone_at=batch.undone_at)
+                     undone_at=batch.undone_at, resolved=batch.resolved,
+                     cards_created=batch.cards_created)
 
 
 def list_batches() -> list[BatchInfo]:
@@ -182,6 +203,10 @@ def undo_batch(batch_id: int, progress: Callable[[int, int], None] | None = None
         if batch.undone_at is not None:
             raise UndoError(batch_id, UndoProblem.ALREADY_UNDONE)
         now = _now()
+        if batch.kind == BatchKind.SALES.value:
+            result = _undo_sales(batch, now, step)
+            ImportBatch.update(undone_at=now).where(ImportBatch.id == batch_id).execute()
+            return result
         result = UndoResult(batch_id)
         live_added = (Card.import_batch == batch_id) & Card.deleted_at.is_null()
         result.trashed_changed_since = (Card.select()
@@ -234,8 +259,10 @@ def _remove_what_else_it_made(batch_id: int, result: UndoResult) -> None:
         result.circles_removed = [name for _, name in unused]
 
 
-_CARD_COLUMNS = [getattr(Card, name[:-3] if name.endswith("_id") else name)
-                 for name in CARD_FIELDS]
+CARD_COLUMNS = [getattr(Card, name[:-3] if name.endswith("_id") else name)
+                for name in CARD_FIELDS]
+"""A card's editable values, in CardData's order."""
+_CARD_COLUMNS = CARD_COLUMNS
 _RESTORE_SQL = 'UPDATE "card" SET {}, "sort_name" = ?, "search_text" = ?, "updated_at" = ? ' \
     'WHERE "id" = ?'.format(", ".join(f'"{name}" = ?' for name in CARD_FIELDS))
 CHUNK = 500
@@ -280,3 +307,98 @@ def _restore_updated_cards(updates: list[tuple[int, str, str]], now: str, result
         db.cursor().executemany(_RESTORE_SQL, lines)
         result.restored += len(lines)
         step(start + len(chunk))
+
+
+# Undoing a sales import ------------------------------------------------------------
+
+_DEALS_WORKED_ON_SQL = """SELECT d."id", c."name" FROM "deal" AS d
+    JOIN "card" AS c ON c."id" = d."card_id"
+    WHERE d."import_batch_id" = ? AND (
+        d."delivery_date" IS NOT NULL OR d."notes" != '' OR d."lost_reason" IS NOT NULL
+        OR d."self_review" != '' OR d."install_test" OR d."training"
+        OR d."amount_due_cents" IS NOT NULL OR d."arrears_kind" IS NOT NULL
+        OR d."arrears_reason" != '' OR d."repayment_plan" != '' OR d."plan_sealed"
+        OR EXISTS (SELECT 1 FROM "payment" AS p WHERE p."deal_id" = d."id"
+                   AND p."import_batch_id" IS NOT d."import_batch_id")
+        OR EXISTS (SELECT 1 FROM "follow_up" AS f WHERE f."deal_id" = d."id"
+                   AND f."status" != 'open'))
+    ORDER BY d."id"
+"""
+"""Deals worked on after the import: paid on, a follow-up done or skipped, or
+a field the import leaves empty filled in (delivery, notes, receivable,
+arrears, plan, lost reason). The import's own fields have no earlier value
+to compare with, so a change to those alone is not seen."""
+
+_REFERRED_CARDS_SQL = """SELECT "id" FROM "card" AS c WHERE "id" IN ({marks}) AND (
+    EXISTS (SELECT 1 FROM "deal" WHERE "card_id" = c."id")
+    OR EXISTS (SELECT 1 FROM "follow_up" WHERE "card_id" = c."id")
+    OR EXISTS (SELECT 1 FROM "activity" WHERE "card_id" = c."id")
+    OR EXISTS (SELECT 1 FROM "card" AS r WHERE r."referrer_id" = c."id"
+               AND r."deleted_at" IS NULL))"""
+
+
+def _undo_sales(batch: ImportBatch, now: datetime.datetime,
+                step: Callable[[int, int], None]) -> UndoResult:
+    """Take a sales import back (inside undo_batch's transaction): its deals
+    with their payments and open follow-ups go, except the deals worked on
+    since, which stay with all they have and are listed; the cards it made
+    customers get their earlier stage and transaction date back unless changed
+    since or still holding a kept deal; the cards it made for unmatched rows go
+    to the trash unless something else now refers to them."""
+    result = UndoResult(batch.id, kind=BatchKind.SALES)
+    cursor = db.cursor()
+    deals = cursor.execute('SELECT "id", "card_id" FROM "deal" WHERE "import_batch_id" = ? '
+                           'ORDER BY "id"', (batch.id,)).fetchall()
+    result.deals_kept = [(deal_id, name) for deal_id, name in
+                         cursor.execute(_DEALS_WORKED_ON_SQL, (batch.id,)).fetchall()]
+    kept = {deal_id for deal_id, _ in result.deals_kept}
+    kept_cards = {card_id for deal_id, card_id in deals if deal_id in kept}
+    removable = [deal_id for deal_id, _ in deals if deal_id not in kept]
+    updates = [row for row in ImportBatchUpdate.select(
+        ImportBatchUpdate.card, ImportBatchUpdate.before, ImportBatchUpdate.after)
+        .where(ImportBatchUpdate.batch == batch.id).order_by(ImportBatchUpdate.id).tuples()
+        if row[0] not in kept_cards]
+    created = [row for row in Card.select(Card.id, Card.name, Card.updated_at).where(
+        (Card.import_batch == batch.id) & Card.deleted_at.is_null()).tuples()]
+    total = len(deals) + len(updates) + len(created)
+    step(0, total)
+    for start in range(0, len(removable), CHUNK):
+        chunk = removable[start:start + CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        cursor.execute(f'DELETE FROM "payment" WHERE "deal_id" IN ({marks})', chunk)
+        result.payments_removed += cursor.rowcount
+        cursor.execute(f'DELETE FROM "follow_up" WHERE "deal_id" IN ({marks}) '
+                       "AND \"status\" = 'open'", chunk)
+        result.follow_ups_removed += cursor.rowcount
+        cursor.execute(f'DELETE FROM "deal" WHERE "id" IN ({marks})', chunk)
+        result.deals_removed += cursor.rowcount
+        step(start + len(chunk), total)
+    # Follow-ups the import put on its cards with no deal of their own.
+    cursor.execute('DELETE FROM "follow_up" WHERE "import_batch_id" = ? '
+                   "AND \"status\" = 'open' AND \"deal_id\" IS NULL", (batch.id,))
+    result.follow_ups_removed += cursor.rowcount
+    step(len(deals), total)
+    _restore_updated_cards(updates, str(now), result,
+                           lambda done: step(len(deals) + done, total))
+    _trash_created_cards(created, batch.created_at, now, result)
+    step(total, total)
+    return result
+
+
+def _trash_created_cards(created: list[tuple[int, str, datetime.datetime]],
+                         since: datetime.datetime, now: datetime.datetime,
+                         result: UndoResult) -> None:
+    cursor = db.cursor()
+    for start in range(0, len(created), CHUNK):
+        chunk = created[start:start + CHUNK]
+        ids = [card_id for card_id, _, _ in chunk]
+        referred = {row[0] for row in cursor.execute(
+            _REFERRED_CARDS_SQL.format(marks=", ".join("?" * len(ids))), ids).fetchall()}
+        result.cards_kept += [(card_id, name) for card_id, name, _ in chunk
+                              if card_id in referred]
+        trash = [card_id for card_id in ids if card_id not in referred]
+        if trash:
+            result.trashed += Card.update(deleted_at=now).where(Card.id.in_(trash)).execute()
+        result.trashed_changed_since += sum(
+            1 for card_id, _, updated_at in chunk
+            if card_id not in referred and updated_at is not None and updated_at > since)

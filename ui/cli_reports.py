@@ -4,6 +4,7 @@ ageing of receivables, printed as a table or written to .xlsx."""
 import argparse
 import datetime
 import sys
+from pathlib import Path
 
 from prospect_desk.deal_import import DealImportProblem, RejectedRow, RowProblem, import_deals
 from prospect_desk.excel_export import atomic_xlsx
@@ -246,7 +247,7 @@ def _run_import_deals(args: argparse.Namespace) -> int:
     table = open_for_import(args.file)
     if table is None:
         return EXIT_FAILED
-    result = import_deals(table)
+    result = import_deals(table, file_name=Path(args.file).name)
     print(
         translate("cli", "Imported %1 deals; %2 rows rejected; %3 rows unmatched.")
         .replace("%1", str(result.imported))

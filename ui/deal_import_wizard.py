@@ -7,6 +7,8 @@ say whose each unmatched row is (a card picked, a new card, or leave it out);
 then read what was imported and what was left out, and why. The import itself,
 resolutions included, is one transaction (prospect_desk/deal_import.py)."""
 
+from pathlib import Path
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -215,7 +217,7 @@ class DealImportWizard(QWizard):
                 raise ImportCancelled
             make_backup(db_path, BackupKind.PRE_IMPORT)
             return import_deals(read_sheet(path, sheet), mapping, resolutions, progress,
-                                cancelled)
+                                cancelled, file_name=Path(path).name)
 
         def done(result: DealImportResult) -> None:
             self._set_running(page, False)

@@ -214,7 +214,7 @@ def test_cancel_while_importing_writes_nothing_and_keeps_the_wizard_open(
     started = []
     real_import = deal_import.import_deals
 
-    def slow_import(table, mapping, resolutions, progress, cancelled):
+    def slow_import(table, mapping, resolutions, progress, cancelled, file_name=""):
         started.append(True)
         while not cancelled():  # until the user cancels
             time.sleep(0.01)
