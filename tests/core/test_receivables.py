@@ -201,3 +201,18 @@ def test_ageing_leaves_out_what_is_paid_off_and_counts_the_amount_due_and_paymen
         ("Li", (0, 0, 600, 300, 0), 900),
         ("Zhao", (0, 900, 0, 0, 0), 900),
     ]
+
+
+def test_the_due_date_index_holds_what_ageing_reads_so_no_deal_row_is_looked_up():
+    from prospect_desk.models import db
+    from prospect_desk.receivables import AGEING_SQL
+
+    params = {"as_of": "2025-06-30", "d30": "2025-05-31", "d60": "2025-05-01",
+              "d90": "2025-04-01"}
+    plan = [row[-1] for row in db.execute_sql("EXPLAIN QUERY PLAN " + AGEING_SQL,
+                                              params).fetchall()]
+    assert any("deal_won_due" in step for step in plan)
+    [sql] = db.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE name = 'deal_won_due'").fetchone()
+    for column in ("due_date", "card_id", "date", "amount_due_cents", "amount_cents"):
+        assert f'"{column}"' in sql

@@ -259,3 +259,14 @@ def test_the_loss_rate_by_quarter_counts_each_customer_once_a_quarter():
     ]
     [year] = loss_rates(D(2025, 1, 1), years=1)
     assert (year.period, year.customers, year.lost) == ("2024", 0, 0)
+
+
+def test_the_loss_rate_walks_the_deals_once_without_a_lookup_per_customer():
+    from prospect_desk.models import db
+    from prospect_desk.reports import _QUARTER_KEY, LOSS_SQL
+
+    sql = LOSS_SQL.format(first_key=_QUARTER_KEY.format(col="f.first"),
+                          deal_key=_QUARTER_KEY.format(col="d.date"))
+    plan = [row[-1] for row in db.execute_sql(
+        "EXPLAIN QUERY PLAN " + sql, {"start": "2020-01-01", "end": "2025-01-01"}).fetchall()]
+    assert not any("card_id=?" in step for step in plan), plan
