@@ -144,14 +144,62 @@ def _run_imports(args: argparse.Namespace) -> int:
     if not found:
         print(translate("cli", "No cards have been imported yet."))
         return EXIT_OK
-    print(translate("cli", "ID  imported on       added  updated  skipped  left out  state  file"))
+    print(
+        translate(
+            "cli", "ID  imported on       added  updated  skipped  left out  state  kind  file"
+        )
+    )
     for batch in found:
         print(
             f"{batch.id:<3} {batch.created_at:%Y-%m-%d %H:%M}  {batch.added:>6}  "
             f"{batch.updated:>7}  {batch.skipped:>7}  {batch.rejected:>8}  "
-            f"{_state_label(batch)}  {batch.file_name}"
+            f"{_state_label(batch)}  {_kind_label_of(batch)}  {batch.file_name}"
         )
     return EXIT_OK
+
+
+def _kind_label_of(batch: import_history.BatchInfo) -> str:
+    if batch.kind is import_history.BatchKind.SALES:
+        return translate("cli", "sales")
+    return translate("cli", "cards")
+
+
+def _print_sales_undone(batch_id: int, result: import_history.UndoResult) -> None:
+    print(
+        translate(
+            "cli",
+            "Import %1 undone: %2 deals and %3 payments removed, %4 cards given their earlier "
+            "stage back, %5 cards it made moved to the trash.",
+        )
+        .replace("%1", str(batch_id))
+        .replace("%2", str(result.deals_removed))
+        .replace("%3", str(result.payments_removed))
+        .replace("%4", str(result.restored))
+        .replace("%5", str(result.trashed))
+    )
+    if result.follow_ups_removed:
+        print(
+            translate("cli", "%1 open follow-ups of those deals were taken away.").replace(
+                "%1", str(result.follow_ups_removed)
+            )
+        )
+    if result.deals_kept:
+        print(
+            translate(
+                "cli",
+                "Paid on, followed up or filled in after the import, so kept (deal ID, card):",
+            )
+        )
+        for deal_id, name in result.deals_kept:
+            print(f"  {deal_id}  {name}")
+    if result.cards_kept:
+        print(translate("cli", "Cards it made that are in use now, so kept (ID, name):"))
+        for card_id, name in result.cards_kept:
+            print(f"  {card_id}  {name}")
+    if result.kept:
+        print(translate("cli", "Changed again after the import, so left as they are (ID, name):"))
+        for card_id, name in result.kept:
+            print(f"  {card_id}  {name}")
 
 
 def _undo_arguments(parser: argparse.ArgumentParser) -> None:
@@ -187,6 +235,9 @@ def _run_undo_import(args: argparse.Namespace) -> int:
     finally:
         if lock is not None:
             lock.release()
+    if result.kind is import_history.BatchKind.SALES:
+        _print_sales_undone(args.batch, result)
+        return EXIT_OK
     print(
         translate(
             "cli",
@@ -248,7 +299,9 @@ COMMANDS: list[Command] = [
     ),
     Command(
         "imports",
-        lambda: translate("cli", "list the imports of cards, newest first, with their IDs"),
+        lambda: translate(
+            "cli", "list the imports of cards and of sales histories, newest first, with their IDs"
+        ),
         _no_arguments,
         _run_imports,
     ),
@@ -257,7 +310,8 @@ COMMANDS: list[Command] = [
         lambda: translate(
             "cli",
             "undo an import: the cards it added go to the trash, the cards it updated get "
-            "their earlier values back unless changed since",
+            "their earlier values back unless changed since; a sales history's deals and "
+            "payments are removed unless worked on since",
         ),
         _undo_arguments,
         _run_undo_import,

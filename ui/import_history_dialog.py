@@ -1,4 +1,5 @@
-"""File → Import history…: every import of cards, and undoing one as a whole.
+"""File → Import history…: every import of cards or of a sales history, and
+undoing one as a whole.
 
 Undoing runs on a worker (a big import may have added 100,000 cards); the
 card list refreshes when it is done."""
@@ -19,18 +20,48 @@ from PySide6.QtWidgets import (
 )
 
 from prospect_desk import import_history
-from prospect_desk.import_history import BatchInfo, UndoError, UndoProblem, UndoResult
+from prospect_desk.import_history import (
+    BatchInfo,
+    BatchKind,
+    UndoError,
+    UndoProblem,
+    UndoResult,
+)
 from ui.error_dialog import show_error
 from ui.worker import start_job
 
 translate = QCoreApplication.translate  # called as translate("ImportHistoryDialog", ...)
 
+COLUMNS = 8
 KEPT_NAMES_SHOWN = 10
 """How many of the cards left as they are (changed since) a message names."""
 
 
 def when_text(batch: BatchInfo) -> str:
     return batch.created_at.strftime("%Y-%m-%d %H:%M")
+
+
+def kind_text(batch: BatchInfo) -> str:
+    if batch.kind is BatchKind.SALES:
+        return translate("ImportHistoryDialog", "Sales history")
+    return translate("ImportHistoryDialog", "Cards")
+
+
+def counts_tip(batch: BatchInfo) -> str:
+    """What the numbers of a row mean, for its tooltip."""
+    if batch.kind is BatchKind.SALES:
+        return (translate("ImportHistoryDialog",
+                          "%1 deals imported, %2 of them from unmatched rows you resolved "
+                          "(%3 new cards made for them); %4 cards became customers; %5 "
+                          "unmatched rows left out; %6 rows rejected.")
+                .replace("%1", str(batch.added)).replace("%2", str(batch.resolved))
+                .replace("%3", str(batch.cards_created)).replace("%4", str(batch.updated))
+                .replace("%5", str(batch.skipped)).replace("%6", str(batch.rejected)))
+    return (translate("ImportHistoryDialog",
+                      "%1 cards added, %2 cards updated, %3 duplicates skipped, %4 rows "
+                      "rejected.")
+            .replace("%1", str(batch.added)).replace("%2", str(batch.updated))
+            .replace("%3", str(batch.skipped)).replace("%4", str(batch.rejected)))
 
 
 def state_text(batch: BatchInfo) -> str:
@@ -48,8 +79,44 @@ def undo_problem_text(error: UndoError) -> str:
         "%1", str(error.batch_id))
 
 
+def _names(kept: list[tuple[int, str]]) -> str:
+    names = ", ".join(name for _id, name in kept[:KEPT_NAMES_SHOWN])
+    return names + ", …" if len(kept) > KEPT_NAMES_SHOWN else names
+
+
+def sales_undo_result_text(result: UndoResult) -> str:
+    parts = [translate("ImportHistoryDialog", "The sales import was undone: %1 deals and %2 "
+                       "payments it recorded were removed, and %3 cards it made customers got "
+                       "their earlier stage back.").replace("%1", str(result.deals_removed))
+             .replace("%2", str(result.payments_removed)).replace("%3", str(result.restored))]
+    if result.follow_ups_removed:
+        parts.append(translate("ImportHistoryDialog", "%1 open follow-ups of those deals were "
+                               "taken away.").replace("%1", str(result.follow_ups_removed)))
+    if result.trashed:
+        parts.append(translate("ImportHistoryDialog", "%1 cards it made for unmatched rows "
+                               "were moved to the trash.").replace("%1", str(result.trashed)))
+    if result.deals_kept:
+        parts.append(translate(
+            "ImportHistoryDialog", "%1 deals were paid on, followed up or filled in after the "
+            "import, so they were left as they are, with all their payments: %2")
+            .replace("%1", str(len(result.deals_kept))).replace("%2", _names(result.deals_kept)))
+    if result.cards_kept:
+        parts.append(translate(
+            "ImportHistoryDialog", "%1 cards it made have other deals, follow-ups, notes or "
+            "referred cards now, so they were kept: %2")
+            .replace("%1", str(len(result.cards_kept))).replace("%2", _names(result.cards_kept)))
+    if result.kept:
+        parts.append(translate(
+            "ImportHistoryDialog", "%1 cards it made customers were changed again after it, "
+            "so they were left as they are: %2").replace("%1", str(len(result.kept)))
+            .replace("%2", _names(result.kept)))
+    return "\n\n".join(parts)
+
+
 def undo_result_text(result: UndoResult) -> str:
     """What an undo did, in sentences the user can act on."""
+    if result.kind is BatchKind.SALES:
+        return sales_undo_result_text(result)
     parts = [translate("ImportHistoryDialog", "The import was undone: %1 cards it added were "
                        "moved to the trash, and %2 cards it updated got their earlier values "
                        "back.").replace("%1", str(result.trashed))
@@ -96,14 +163,21 @@ class ImportHistoryDialog(QDialog):
         self.list.setObjectName("importHistoryList")
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setHeaderLabels([self.tr("Imported on"), self.tr("File"), self.tr("Added"),
-                                   self.tr("Updated"), self.tr("Skipped"),
+        self.list.setHeaderLabels([self.tr("Imported on"), self.tr("Kind"), self.tr("File"),
+                                   self.tr("Added"), self.tr("Updated"), self.tr("Skipped"),
                                    self.tr("Left out"), self.tr("State")])
+        head = self.list.headerItem()
+        head.setToolTip(3, self.tr("Cards added; for a sales history, deals imported"))
+        head.setToolTip(4, self.tr("Cards updated; for a sales history, cards that became "
+                                   "customers"))
+        head.setToolTip(5, self.tr("Duplicates skipped; for a sales history, unmatched rows "
+                                   "left out"))
+        head.setToolTip(6, self.tr("Rows rejected"))
         header = self.list.header()
         header.setStretchLastSection(False)
-        for column in range(7):
+        for column in range(COLUMNS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.list.itemSelectionChanged.connect(self._update_buttons)
 
         self.undo_button = QPushButton(self.tr("Undo this import…"))
@@ -131,24 +205,28 @@ class ImportHistoryDialog(QDialog):
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for batch in found:
             name = batch.file_name or self.tr("(no file name)")
-            item = QTreeWidgetItem([when_text(batch), name, str(batch.added),
-                                    str(batch.updated), str(batch.skipped),
+            item = QTreeWidgetItem([when_text(batch), kind_text(batch), name,
+                                    str(batch.added), str(batch.updated), str(batch.skipped),
                                     str(batch.rejected), state_text(batch)])
             item.setData(0, Qt.ItemDataRole.UserRole, batch)
-            item.setToolTip(1, f"{name} — {batch.sheet}" if batch.sheet else name)
-            for column in range(2, 6):
+            item.setToolTip(2, f"{name} — {batch.sheet}" if batch.sheet else name)
+            tip = counts_tip(batch)
+            for column in range(3, 7):
                 item.setTextAlignment(column, right)
+                item.setToolTip(column, tip)
             if batch.undone_at is not None:
-                for column in range(7):
+                for column in range(COLUMNS):
                     item.setForeground(column, self.palette().placeholderText())
             self.list.addTopLevelItem(item)
             if batch.id == select:
                 self.list.setCurrentItem(item)
         if found:
             self.summary.setText(self.tr(
-                "Every import of cards, newest first. Undoing an import moves the cards it "
-                "added to the trash and gives the cards it updated their earlier values "
-                "back, unless you changed them since."))
+                "Every import of cards or of a sales history, newest first. Undoing an import "
+                "of cards moves the cards it added to the trash and gives the cards it "
+                "updated their earlier values back, unless you changed them since. Undoing "
+                "a sales history removes the deals and payments it recorded, except deals "
+                "worked on since."))
         else:
             self.summary.setText(self.tr("No cards have been imported into this card file yet."))
         if self.read_only:
@@ -173,12 +251,21 @@ class ImportHistoryDialog(QDialog):
         if window is not None and hasattr(window, "confirm_leave_card"):
             if not window.confirm_leave_card():
                 return
+        if batch.kind is BatchKind.SALES:
+            question = self.tr(
+                "Undo the sales history import of %1 made on %2?\n\nThe %3 deals it recorded "
+                "are removed with their payments and open follow-ups, the %4 cards it made "
+                "customers get their earlier stage back, and the %5 cards it made go to the "
+                "trash. Deals paid on or filled in since, and cards in use, are kept.")
+            question = question.replace("%5", str(batch.cards_created))
+        else:
+            question = self.tr(
+                "Undo the import of %1 made on %2?\n\nThe %3 cards it added go to the "
+                "trash (you can restore them from there), and the %4 cards it updated get "
+                "their earlier values back, unless you changed them since.")
         answer = QMessageBox.question(
             self, self.tr("Undo an import"),
-            self.tr("Undo the import of %1 made on %2?\n\nThe %3 cards it added go to the "
-                    "trash (you can restore them from there), and the %4 cards it updated get "
-                    "their earlier values back, unless you changed them since.")
-            .replace("%1", batch.file_name or self.tr("(no file name)"))
+            question.replace("%1", batch.file_name or self.tr("(no file name)"))
             .replace("%2", when_text(batch)).replace("%3", str(batch.added))
             .replace("%4", str(batch.updated)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -196,6 +283,10 @@ class ImportHistoryDialog(QDialog):
 
     def _undone(self, result: UndoResult) -> None:
         self.job = None
+        if result.kind is BatchKind.SALES:  # the deals behind the top-customer marks went
+            from ui.top_customers import top_customers
+
+            top_customers().invalidate()
         self.reload(select=result.batch_id)
         self.changed.emit()
         QMessageBox.information(self, self.tr("Undo an import"), undo_result_text(result))

@@ -166,3 +166,32 @@ def test_undo_import_is_refused_while_the_window_has_the_file(imported_file, cap
     with instance_lock.acquire(imported_file):
         assert main.main(["--db", str(imported_file), "undo-import", "1"]) == 2
     assert "close it first" in capsys.readouterr().err
+
+
+def test_a_sales_import_is_listed_with_its_kind_and_undone(saved_file, tmp_path, capsys):
+    from prospect_desk.deal_import import import_deals_file
+    from prospect_desk.models import Deal
+
+    sales = tmp_path / "sales.csv"
+    sales.write_text("Date,Customer,Product,Amount,Won/Lost,Amount paid\n"
+                     "2025-03-01,First card,Printer,100,won,40\n", encoding="utf-8")
+    open_database(saved_file)
+    try:
+        import_deals_file(sales)
+    finally:
+        close_database()
+    assert main.main(["--db", str(saved_file), "imports"]) == 0
+    line = capsys.readouterr().out.splitlines()[1]
+    assert line.split()[3:7] == ["1", "1", "0", "0"]
+    assert line.endswith("sales  sales.csv")
+    assert main.main(["--db", str(saved_file), "undo-import", line.split()[0]]) == 0
+    assert "1 deals and 1 payments removed, 1 cards given their earlier stage back" in \
+        capsys.readouterr().out
+    open_database(saved_file)
+    try:
+        assert Deal.select().count() == 0
+        assert Card.get(Card.name == "First card").stage == "new"
+    finally:
+        close_database()
+    assert main.main(["--db", str(saved_file), "undo-import", line.split()[0]]) == 2
+    assert "cannot be undone twice" in capsys.readouterr().err

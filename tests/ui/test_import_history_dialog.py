@@ -56,7 +56,7 @@ def test_the_history_lists_the_import_with_its_counts(imported, history):
     dialog = history()
     assert dialog.list.topLevelItemCount() == 1
     texts = row_texts(dialog)
-    assert texts[1:] == ["展会名单.csv", "2", "1", "0", "0", "Imported"]
+    assert texts[1:] == ["Cards", "展会名单.csv", "2", "1", "0", "0", "Imported"]
     assert not dialog.undo_button.isEnabled()  # nothing chosen yet
 
 
