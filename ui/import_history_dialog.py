@@ -156,7 +156,7 @@ class ImportHistoryDialog(QDialog):
         self.read_only = read_only
         self.job = None
         self.setWindowTitle(self.tr("Import history"))
-        self.resize(760, 400)
+        self.resize(860, 400)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.list = QTreeWidget()
