@@ -74,13 +74,7 @@ def search_text(texts: list[str], phones: list[str], named: list[str]) -> str:
     for name in named:
         if name and _CJK.search(name):
             parts += _pinyin(name)
-    kept = []
-    for part in parts:
-        if part:
-            part = part.strip()
-            if part:
-                kept.append(part.lower())
-    return "\n".join(kept)
+    return "\n".join([kept.lower() for part in parts if part and (kept := part.strip())])
 
 
 def search_tokens(text: str) -> list[str]:
