@@ -1595,6 +1595,30 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>导入记录中没有第 %1 次导入。</translation>
     </message>
     <message>
+        <source>The sales import was undone: %1 deals and %2 payments it recorded were removed, and %3 cards it made customers got their earlier stage back.</source>
+        <translation>销售记录导入已撤销：它记下的 %1 笔交易和 %2 笔付款已删除，它设为客户的 %3 张卡片已恢复原来的阶段。</translation>
+    </message>
+    <message>
+        <source>%1 open follow-ups of those deals were taken away.</source>
+        <translation>这些交易未完成的 %1 项跟进已撤除。</translation>
+    </message>
+    <message>
+        <source>%1 cards it made for unmatched rows were moved to the trash.</source>
+        <translation>它为未匹配的行新建的 %1 张卡片已移到回收站。</translation>
+    </message>
+    <message>
+        <source>%1 deals were paid on, followed up or filled in after the import, so they were left as they are, with all their payments: %2</source>
+        <translation>有 %1 笔交易在导入后收过款、做过跟进或补填过内容，因此连同全部付款保持现状未动：%2</translation>
+    </message>
+    <message>
+        <source>%1 cards it made have other deals, follow-ups, notes or referred cards now, so they were kept: %2</source>
+        <translation>它新建的卡片中有 %1 张现在已有别的交易、跟进、记录或介绍的卡片，因此予以保留：%2</translation>
+    </message>
+    <message>
+        <source>%1 cards it made customers were changed again after it, so they were left as they are: %2</source>
+        <translation>它设为客户的卡片中有 %1 张在导入后又修改过，因此保持现状未动：%2</translation>
+    </message>
+    <message>
         <source>The import was undone: %1 cards it added were moved to the trash, and %2 cards it updated got their earlier values back.</source>
         <translation>导入已撤销：它新增的 %1 张卡片已移到回收站，它更新过的 %2 张卡片已恢复为原来的内容。</translation>
     </message>
@@ -1627,6 +1651,10 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>文件</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
         <source>Added</source>
         <translation>新增</translation>
     </message>
@@ -1647,6 +1675,22 @@ What was already saved is safe, and you can go on working. If it happens again, 
         <translation>状态</translation>
     </message>
     <message>
+        <source>Cards added; for a sales history, deals imported</source>
+        <translation>新增的卡片；销售记录则为导入的交易</translation>
+    </message>
+    <message>
+        <source>Cards updated; for a sales history, cards that became customers</source>
+        <translation>更新的卡片；销售记录则为成为客户的卡片</translation>
+    </message>
+    <message>
+        <source>Duplicates skipped; for a sales history, unmatched rows left out</source>
+        <translation>跳过的重复项；销售记录则为未导入的未匹配行</translation>
+    </message>
+    <message>
+        <source>Rows rejected</source>
+        <translation>被拒绝的行</translation>
+    </message>
+    <message>
         <source>Undo this import…</source>
         <translation>撤销这次导入…</translation>
     </message>
@@ -1657,10 +1701,6 @@ What was already saved is safe, and you can go on working. If it happens again, 
     <message>
         <source>(no file name)</source>
         <translation>（无文件名）</translation>
-    </message>
-    <message>
-        <source>Every import of cards, newest first. Undoing an import moves the cards it added to the trash and gives the cards it updated their earlier values back, unless you changed them since.</source>
-        <translation>每一次卡片导入，最新的在前。撤销一次导入会把它新增的卡片移到回收站，并把它更新过的卡片恢复为原来的内容（导入后您又修改过的卡片除外）。</translation>
     </message>
     <message>
         <source>No cards have been imported into this card file yet.</source>
@@ -1681,6 +1721,34 @@ The %3 cards it added go to the trash (you can restore them from there), and the
         <translation>撤销 %2 导入的 %1 吗？
 
 它新增的 %3 张卡片将移到回收站（可以从那里恢复），它更新过的 %4 张卡片将恢复为原来的内容（导入后您又修改过的除外）。</translation>
+    </message>
+    <message>
+        <source>Sales history</source>
+        <translation>销售记录</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>%1 deals imported, %2 of them from unmatched rows you resolved (%3 new cards made for them); %4 cards became customers; %5 unmatched rows left out; %6 rows rejected.</source>
+        <translation>导入 %1 笔交易，其中 %2 笔来自您处理过的未匹配行（为此新建了 %3 张卡片）；%4 张卡片成为客户；%5 个未匹配行未导入；%6 行被拒绝。</translation>
+    </message>
+    <message>
+        <source>%1 cards added, %2 cards updated, %3 duplicates skipped, %4 rows rejected.</source>
+        <translation>新增 %1 张卡片，更新 %2 张卡片，跳过 %3 个重复项，%4 行被拒绝。</translation>
+    </message>
+    <message>
+        <source>Every import of cards or of a sales history, newest first. Undoing an import of cards moves the cards it added to the trash and gives the cards it updated their earlier values back, unless you changed them since. Undoing a sales history removes the deals and payments it recorded, except deals worked on since.</source>
+        <translation>每一次卡片导入和销售记录导入，最新的在前。撤销一次卡片导入会把它新增的卡片移到回收站，并把它更新过的卡片恢复为原来的内容（导入后您又修改过的卡片除外）。撤销一次销售记录导入会删除它记下的交易和付款（导入后又处理过的交易除外）。</translation>
+    </message>
+    <message>
+        <source>Undo the sales history import of %1 made on %2?
+
+The %3 deals it recorded are removed with their payments and open follow-ups, the %4 cards it made customers get their earlier stage back, and the %5 cards it made go to the trash. Deals paid on or filled in since, and cards in use, are kept.</source>
+        <translation>撤销 %2 导入的销售记录 %1 吗？
+
+它记下的 %3 笔交易将连同付款和未完成的跟进一起删除，它设为客户的 %4 张卡片将恢复原来的阶段，它新建的 %5 张卡片将移到回收站。导入后收过款或补填过内容的交易，以及仍在使用的卡片，会予以保留。</translation>
     </message>
     <message>
         <source>Undoing the import…</source>
@@ -4190,8 +4258,12 @@ Tel. 138 0013 8000</source>
         <translation>还没有导入过卡片。</translation>
     </message>
     <message>
-        <source>ID  imported on       added  updated  skipped  left out  state  file</source>
-        <translation>编号 导入时间           新增     更新     跳过    未导入  状态  文件</translation>
+        <source>list the imports of cards and of sales histories, newest first, with their IDs</source>
+        <translation>列出卡片和销售记录的导入记录（最新的在前）及其编号</translation>
+    </message>
+    <message>
+        <source>undo an import: the cards it added go to the trash, the cards it updated get their earlier values back unless changed since; a sales history&apos;s deals and payments are removed unless worked on since</source>
+        <translation>撤销一次导入：它新增的卡片移到回收站，它更新过的卡片恢复为原来的内容（之后又修改过的除外）；销售记录的交易和付款会被删除（之后又处理过的除外）</translation>
     </message>
     <message>
         <source>the import&apos;s ID, as `imports` shows it</source>
@@ -4218,6 +4290,34 @@ Tel. 138 0013 8000</source>
         <translation>导入后又修改过、因此保持现状的卡片（编号，名称）：</translation>
     </message>
     <message>
+        <source>ID  imported on       added  updated  skipped  left out  state  kind  file</source>
+        <translation>编号 导入时间           新增     更新     跳过    未导入  状态  类型  文件</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>cards</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>Import %1 undone: %2 deals and %3 payments removed, %4 cards given their earlier stage back, %5 cards it made moved to the trash.</source>
+        <translation>第 %1 次导入已撤销：删除 %2 笔交易和 %3 笔付款，%4 张卡片恢复原来的阶段，它新建的 %5 张卡片移到回收站。</translation>
+    </message>
+    <message>
+        <source>%1 open follow-ups of those deals were taken away.</source>
+        <translation>这些交易未完成的 %1 项跟进已撤除。</translation>
+    </message>
+    <message>
+        <source>Paid on, followed up or filled in after the import, so kept (deal ID, card):</source>
+        <translation>导入后收过款、做过跟进或补填过内容、因此保留的交易（交易编号，卡片）：</translation>
+    </message>
+    <message>
+        <source>Cards it made that are in use now, so kept (ID, name):</source>
+        <translation>它新建、现在仍在使用、因此保留的卡片（编号，名称）：</translation>
+    </message>
+    <message>
         <source>%1 revisits the import had put on the cards it updated were taken away.</source>
         <translation>这次导入给它更新的卡片添加的 %1 条回访已撤除。</translation>
     </message>
@@ -4236,14 +4336,6 @@ Tel. 138 0013 8000</source>
     <message>
         <source>list the backups of the card file, newest first</source>
         <translation>列出卡片文件的备份，最新的在前</translation>
-    </message>
-    <message>
-        <source>list the imports of cards, newest first, with their IDs</source>
-        <translation>列出卡片的导入记录（最新的在前）及其编号</translation>
-    </message>
-    <message>
-        <source>undo an import: the cards it added go to the trash, the cards it updated get their earlier values back unless changed since</source>
-        <translation>撤销一次导入：它新增的卡片移到回收站，它更新过的卡片恢复为原来的内容（之后又修改过的除外）</translation>
     </message>
     <message>
         <source>the day, or the first day of a range, e.g. 2025-03-04</source>
