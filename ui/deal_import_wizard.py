@@ -9,24 +9,18 @@ resolutions included, is one transaction (prospect_desk/deal_import.py)."""
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
-    QWizard,
     QWizardPage,
 )
 
@@ -44,24 +38,27 @@ from prospect_desk.deal_import import (
     map_headers,
 )
 from prospect_desk.error_log import logger
-from prospect_desk.excel_import import ImportCancelled, RejectedRow, RowProblem, save_rejects
+from prospect_desk.excel_import import ImportCancelled, RejectedRow, RowProblem
 from prospect_desk.models import db
 from prospect_desk.spreadsheet_read import (
-    SheetTable,
     SpreadsheetError,
     cell_text,
-    is_blank,
     read_sheet,
     sheet_names,
 )
 from ui.card_picker import CardPickerDialog
 from ui.import_messages import read_problem_text
+from ui.import_wizard_pages import (
+    ColumnMappingPage,
+    LeftOutResultPage,
+    SheetFilePage,
+    SheetImportWizard,
+    problem_label,
+)
 from ui.top_customers import top_customers
 from ui.worker import start_job
 
 PREVIEW_ROWS = 50
-SAMPLE_ROWS = 20
-SAMPLES_PER_COLUMN = 3
 CONTEXT = "DealImportWizard"
 
 PROBLEM_BACKGROUND = QColor(255, 205, 205)
@@ -111,15 +108,6 @@ def problem_text(problem: DealImportProblem) -> str:
     return translate(PROBLEMS[DealImportProblem(problem)])
 
 
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
 def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     if tooltip:
@@ -138,20 +126,14 @@ def _read_only_table(headers: list[str], name: str) -> QTableWidget:
     return table
 
 
-class DealImportWizard(QWizard):
+class DealImportWizard(SheetImportWizard):
     imported = Signal()
     """Deals (and maybe cards) were written: the list and the reports need a refresh."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, self.tr("Import"))
         self.setObjectName("dealImportWizard")
         self.setWindowTitle(self.tr("Import a sales history"))
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
-        self.path = ""
-        self.table: SheetTable | None = None
         self.mapping: dict[DealField, int] = {}
         self.check: DealImportResult | None = None
         """What the whole file would give, before anything is written."""
@@ -167,14 +149,6 @@ class DealImportWizard(QWizard):
             self.addPage(page)
         self.resize(960, 640)
         self._running = False
-
-    @property
-    def headers(self) -> list[str]:
-        return self.table.headers if self.table is not None else []
-
-    def header_text(self, column: int) -> str:
-        header = self.headers[column] if column < len(self.headers) else ""
-        return header or self.tr("(column %1)").replace("%1", column_letter(column))
 
     def is_running(self) -> bool:
         return self._running
@@ -269,11 +243,7 @@ class DealImportWizard(QWizard):
 
 class StatusMixin:
     def _status_label(self) -> QLabel:
-        self.status_label = QLabel()
-        self.status_label.setObjectName("importStatus")
-        self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet("color: #b00020;")
-        self.status_label.hide()
+        self.status_label = problem_label("importStatus")
         return self.status_label
 
     def show_status(self, text: str) -> None:
@@ -281,45 +251,16 @@ class StatusMixin:
         self.status_label.show()
 
 
-class FilePage(QWizardPage):
+class FilePage(SheetFilePage):
     def __init__(self):
-        super().__init__()
-        self.setTitle(self.tr("Choose the sales history"))
-        self.setSubTitle(self.tr("An Excel (.xlsx, .xls), OpenDocument (.ods) or CSV file with "
-                                 "one sale per row (date, customer, product, amount, won or "
-                                 "lost, amount paid, due date) under a row of column titles."))
-        self.path_edit = QLineEdit()
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(self.tr("No file chosen"))
-        self.choose_button = QPushButton(self.tr("Choose file…"))
-        self.choose_button.clicked.connect(self.choose_file)
-        self.sheet_combo = QComboBox()
-        self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.sheet_combo.currentTextChanged.connect(self._on_sheet_chosen)
-        self.info_label = QLabel()
-        self.problem_label = QLabel()
-        self.problem_label.setObjectName("readProblem")
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #b00020;")
-        self.problem_label.hide()
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(self.choose_button)
-        form = QFormLayout()
-        form.addRow(self.tr("File:"), file_row)
-        form.addRow(self.tr("Sheet:"), self.sheet_combo)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.info_label)
-        layout.addWidget(self.problem_label)
-        layout.addStretch(1)
+        super().__init__(
+            self.tr("Choose the sales history"),
+            self.tr("An Excel (.xlsx, .xls), OpenDocument (.ods) or CSV file with one sale per "
+                    "row (date, customer, product, amount, won or lost, amount paid, due date) "
+                    "under a row of column titles."))
 
-    def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a sales history to import"), "",
-            self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)"))
-        if path:
-            self.load_file(path)
+    def choose_dialog_title(self) -> str:
+        return self.tr("Choose a sales history to import")
 
     def load_file(self, path: str) -> None:
         wizard: DealImportWizard = self.wizard()
@@ -348,111 +289,31 @@ class FilePage(QWizardPage):
             self._show_problem(wizard.path, error)
             return
         wizard.table = table
-        self.problem_label.hide()
-        self.info_label.setText(
+        self._show_read(
             self.tr("%1 columns; up to %2 rows of sales under the titles in row %3.")
             .replace("%1", str(len(table.headers))).replace("%2", str(table.row_count))
             .replace("%3", str(table.header_row_number)))
-        self.completeChanged.emit()
-
-    def _show_problem(self, path: str, error: Exception) -> None:
-        if isinstance(error, SpreadsheetError):
-            text = read_problem_text(error)
-        else:
-            text = self.tr("The file %1 could not be opened: %2").replace("%1", path).replace(
-                "%2", getattr(error, "strerror", None) or str(error))
-        self.info_label.clear()
-        self.problem_label.setText(text)
-        self.problem_label.show()
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
-        return self.wizard() is not None and self.wizard().table is not None
 
 
-class MappingPage(StatusMixin, QWizardPage):
+class MappingPage(StatusMixin, ColumnMappingPage):
     def __init__(self):
-        super().__init__()
-        self.setTitle(self.tr("Match the columns to the parts of a sale"))
-        self.setSubTitle(self.tr("Titles in Chinese or English are recognised; correct any "
-                                 "column here. Choose “(leave out)” for a column you do not "
-                                 "want."))
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("mappingTable")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Column in the file"), self.tr("Part of the sale"), self.tr("Examples")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.hint_label = QLabel()
+        super().__init__(
+            self.tr("Match the columns to the parts of a sale"),
+            self.tr("Titles in Chinese or English are recognised; correct any column here. "
+                    "Choose “(leave out)” for a column you do not want."),
+            self.tr("Part of the sale"))
         self.hint_label.setObjectName("mappingHint")
-        self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color: #b00020;")
-        self.combos: list[QComboBox] = []
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.hint_label)
-        layout.addWidget(self._status_label())
+        self.layout().addWidget(self._status_label())
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         wizard: DealImportWizard = self.wizard()
-        headers = wizard.headers
-        samples = self._samples(wizard.table)
-        by_column = {column: target for target, column in map_headers(headers).items()}
-        self.combos = []
         self.status_label.hide()
-        self.table.setRowCount(len(headers))
-        for column in range(len(headers)):
-            self.table.setItem(column, 0, _item(
-                f"{column_letter(column)}: {wizard.header_text(column)}"))
-            combo = self._field_combo(by_column.get(column))
-            combo.currentIndexChanged.connect(
-                lambda _index, column=column: self._on_mapping_changed(column))
-            self.combos.append(combo)
-            self.table.setCellWidget(column, 1, combo)
-            self.table.setItem(column, 2, _item("  ·  ".join(samples[column]),
-                                                "\n".join(samples[column])))
-        self.table.resizeRowsToContents()
-        self._update_hint()
-
-    def _field_combo(self, selected: DealField | None) -> QComboBox:
-        combo = QComboBox()
-        combo.addItem(self.tr("(leave out)"), "")
-        for target in DealField:
-            combo.addItem(field_label(target), target.value)
-        combo.setCurrentIndex(combo.findData(selected.value if selected else ""))
-        return combo
-
-    @staticmethod
-    def _samples(table: SheetTable) -> list[list[str]]:
-        samples: list[list[str]] = [[] for _ in table.headers]
-        for count, (_number, cells) in enumerate(table.rows()):
-            if count >= SAMPLE_ROWS:
-                break
-            for column, cell in enumerate(cells):
-                if not is_blank(cell) and len(samples[column]) < SAMPLES_PER_COLUMN:
-                    samples[column].append(cell_text(cell).strip())
-        return samples
-
-    def _on_mapping_changed(self, column: int) -> None:
-        """A part of the sale comes from one column only: choosing it here leaves it
-        out elsewhere."""
-        chosen = self.combos[column].currentData()
-        if chosen:
-            for other, combo in enumerate(self.combos):
-                if other != column and combo.currentData() == chosen:
-                    combo.blockSignals(True)
-                    combo.setCurrentIndex(0)
-                    combo.blockSignals(False)
-        self._update_hint()
-        self.completeChanged.emit()
+        self.fill_columns(((field_label(target), target.value) for target in DealField),
+                          {column: target.value
+                           for target, column in map_headers(wizard.headers).items()})
 
     def mapping(self) -> dict[DealField, int]:
-        return {DealField(combo.currentData()): column
-                for column, combo in enumerate(self.combos) if combo.currentData()}
+        return {DealField(value): column for column, value in self.chosen_values().items()}
 
     def missing(self) -> list[str]:
         chosen = set(self.mapping())
@@ -714,34 +575,12 @@ class UnmatchedPage(StatusMixin, QWizardPage):
         return False
 
 
-class ResultPage(QWizardPage):
+class ResultPage(LeftOutResultPage):
     def __init__(self):
-        super().__init__()
-        self.setTitle(self.tr("Import finished"))
-        self.setFinalPage(True)
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("importSummary")
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.rejects_label = QLabel(self.tr("Rows left out:"))
-        self.rejects_table = _read_only_table(
-            [self.tr("Row"), self.tr("Column"), self.tr("Why")], "rejectsTable")
-        header = self.rejects_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.save_button = QPushButton(self.tr("Save rows left out…"))
-        self.save_button.setToolTip(self.tr("Save the rows left out, with the reason, to an "
-                                            "Excel file you can correct and import again."))
-        self.save_button.clicked.connect(self.save_rejects)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.rejects_label)
-        layout.addWidget(self.rejects_table, 1)
-        layout.addLayout(buttons)
+        super().__init__(self.tr("Save rows left out…"))
+        self.rejects_table.verticalHeader().setDefaultSectionSize(
+            self.rejects_table.fontMetrics().height() + 8)
+        self.rejects_table.setWordWrap(False)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         wizard: DealImportWizard = self.wizard()
@@ -758,35 +597,12 @@ class ResultPage(QWizardPage):
             .replace("%2", str(len(left_out) - len(result.rejected))),
         ]
         self.summary_label.setText("\n".join(lines))
-        rows = [(reject.row_number, problem) for reject in left_out
-                for problem in reject.problems]
-        self.rejects_table.setRowCount(len(rows))
-        for line, (number, problem) in enumerate(rows):
-            column = (f"{column_letter(problem.column)}: {wizard.header_text(problem.column)}"
-                      if problem.column is not None else "")
-            for position, text in enumerate([str(number), column, problem_text(problem.reason)]):
-                self.rejects_table.setItem(line, position, _item(text))
-        for widget in (self.rejects_label, self.rejects_table, self.save_button):
-            widget.setVisible(bool(left_out))
+        self.show_left_out(left_out, problem_text)
 
     def save_rejects(self) -> None:
         wizard: DealImportWizard = self.wizard()
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save rows left out"), "", self.tr("Excel workbook (*.xlsx)"))
-        if not path:
-            return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        try:
-            save_rejects(path, wizard.headers, wizard.left_out(), reason_text=problem_text,
-                         reason_header=self.tr("Why"), row_header=self.tr("Row"))
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("Not saved"),
-                                self.tr("The rows could not be saved to %1: %2")
-                                .replace("%1", path)
-                                .replace("%2", error.strerror or str(error)))
-            return
-        QMessageBox.information(self, self.tr("Saved"),
-                                self.tr("The rows left out were saved to %1. Correct them "
-                                        "there and import that file again.").replace("%1", path))
-
+        self.save_left_out(
+            wizard.left_out(), problem_text, self.tr("Save rows left out"),
+            self.tr("The rows could not be saved to %1: %2"),
+            self.tr("The rows left out were saved to %1. Correct them there and import that "
+                    "file again."))

@@ -5,25 +5,16 @@ first rows as they will be imported and choose what to do with duplicates,
 then read what was imported and what was left out (and why)."""
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
-    QWizard,
     QWizardPage,
 )
 
@@ -36,7 +27,6 @@ from prospect_desk.excel_import import (
     PreviewRow,
     import_file,
     preview_import,
-    save_rejects,
 )
 from prospect_desk.header_mapping import FIELD_HEADERS, ImportField, Mapping
 from prospect_desk.models import db
@@ -44,7 +34,6 @@ from prospect_desk.spreadsheet_read import (
     SheetTable,
     SpreadsheetError,
     cell_text,
-    is_blank,
     read_sheet,
     sheet_names,
 )
@@ -55,41 +44,29 @@ from ui.import_messages import (
     import_problem_text,
     read_problem_text,
 )
+from ui.import_wizard_pages import (
+    ColumnMappingPage,
+    LeftOutResultPage,
+    SheetFilePage,
+    SheetImportWizard,
+)
 from ui.labels import KINDS, label
 from ui.worker import start_job
 
 PREVIEW_ROWS = 50
-SAMPLE_ROWS = 20
-"""Rows looked at for each column's examples on the mapping page."""
-SAMPLES_PER_COLUMN = 3
 
 PROBLEM_BACKGROUND = QColor(255, 205, 205)
 DUPLICATE_BACKGROUND = QColor(255, 240, 190)
 
 
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-class ImportWizard(QWizard):
+class ImportWizard(SheetImportWizard):
     imported = Signal()
     """Cards were written: the list and the circles need a refresh."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, self.tr("Import"))
         self.setObjectName("importWizard")
         self.setWindowTitle(self.tr("Import cards from a spreadsheet"))
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
-        self.path = ""
-        self.table: SheetTable | None = None
         self.mapping: Mapping = {}
         self.result: ImportResult | None = None
         self.file_page = FilePage()
@@ -107,56 +84,18 @@ class ImportWizard(QWizard):
                 job.cancel()
         super().done(result)
 
-    @property
-    def headers(self) -> list[str]:
-        return self.table.headers if self.table is not None else []
 
-    def header_text(self, column: int) -> str:
-        header = self.headers[column] if column < len(self.headers) else ""
-        return header or self.tr("(column %1)").replace("%1", column_letter(column))
-
-
-class FilePage(QWizardPage):
+class FilePage(SheetFilePage):
     def __init__(self):
-        super().__init__()
-        self.setTitle(self.tr("Choose the spreadsheet"))
-        self.setSubTitle(self.tr("An Excel (.xlsx, .xls), OpenDocument (.ods) or CSV file with "
-                                 "one card per row and a row of column titles on top."))
-        self.path_edit = QLineEdit()
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(self.tr("No file chosen"))
-        self.choose_button = QPushButton(self.tr("Choose file…"))
-        self.choose_button.clicked.connect(self.choose_file)
-        self.sheet_combo = QComboBox()
-        self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.sheet_combo.currentTextChanged.connect(self._on_sheet_chosen)
-        self.info_label = QLabel()
-        self.problem_label = QLabel()
-        self.problem_label.setObjectName("readProblem")
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #b00020;")
-        self.problem_label.hide()
+        super().__init__(
+            self.tr("Choose the spreadsheet"),
+            self.tr("An Excel (.xlsx, .xls), OpenDocument (.ods) or CSV file with one card per "
+                    "row and a row of column titles on top."))
         self.job = None
         """The read under way; a newer choice of file or sheet replaces it."""
 
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(self.choose_button)
-        form = QFormLayout()
-        form.addRow(self.tr("File:"), file_row)
-        form.addRow(self.tr("Sheet:"), self.sheet_combo)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.info_label)
-        layout.addWidget(self.problem_label)
-        layout.addStretch(1)
-
-    def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a spreadsheet to import"), "",
-            self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)"))
-        if path:
-            self.load_file(path)
+    def choose_dialog_title(self) -> str:
+        return self.tr("Choose a spreadsheet to import")
 
     def load_file(self, path: str) -> None:
         wizard: ImportWizard = self.wizard()
@@ -209,12 +148,10 @@ class FilePage(QWizardPage):
             self.sheet_combo.setCurrentText(table.sheet_name)
             self.sheet_combo.blockSignals(False)
         wizard.table = table
-        self.problem_label.hide()
-        self.info_label.setText(
+        self._show_read(
             self.tr("%1 columns; up to %2 rows of cards under the titles in row %3.")
             .replace("%1", str(len(table.headers))).replace("%2", str(table.row_count))
             .replace("%3", str(table.header_row_number)))
-        self.completeChanged.emit()
 
     def _on_read_failed(self, job, path: str, error: BaseException, details: str) -> None:
         if not shiboken6.isValid(self) or job is not self.job:
@@ -227,97 +164,22 @@ class FilePage(QWizardPage):
             logger.error("Reading %s failed:\n%s", path, details)
         self._show_problem(path, error)
 
-    def _show_problem(self, path: str, error: Exception) -> None:
-        if isinstance(error, SpreadsheetError):
-            text = read_problem_text(error)
-        else:
-            text = self.tr("The file %1 could not be opened: %2").replace("%1", path).replace(
-                "%2", getattr(error, "strerror", None) or str(error))
-        self.info_label.clear()
-        self.problem_label.setText(text)
-        self.problem_label.show()
-        self.completeChanged.emit()
 
-    def isComplete(self) -> bool:
-        return self.wizard() is not None and self.wizard().table is not None
-
-
-class MappingPage(QWizardPage):
+class MappingPage(ColumnMappingPage):
     def __init__(self):
-        super().__init__()
-        self.setTitle(self.tr("Match the columns to card fields"))
-        self.setSubTitle(self.tr("Each column of the file fills the card field chosen for it. "
-                                 "Choose “(leave out)” for a column you do not want."))
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("mappingTable")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Column in the file"), self.tr("Card field"), self.tr("Examples")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.hint_label = QLabel(self.tr("Choose a column for the name or the company: "
-                                         "a card needs one of them."))
-        self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color: #b00020;")
-        self.combos: list[QComboBox] = []
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.hint_label)
+        super().__init__(
+            self.tr("Match the columns to card fields"),
+            self.tr("Each column of the file fills the card field chosen for it. Choose "
+                    "“(leave out)” for a column you do not want."),
+            self.tr("Card field"))
+        self.hint_label.setText(self.tr("Choose a column for the name or the company: "
+                                        "a card needs one of them."))
 
-    def initializePage(self) -> None:
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
         wizard: ImportWizard = self.wizard()
-        headers = wizard.headers
-        samples = self._samples(wizard.table)
-        mapping = initial_mapping(headers)
-        self.combos = []
-        self.table.setRowCount(len(headers))
-        for column in range(len(headers)):
-            title = QTableWidgetItem(f"{column_letter(column)}: {wizard.header_text(column)}")
-            self.table.setItem(column, 0, title)
-            combo = self._field_combo(mapping.get(column))
-            combo.currentIndexChanged.connect(
-                lambda _index, column=column: self._on_mapping_changed(column))
-            self.combos.append(combo)
-            self.table.setCellWidget(column, 1, combo)
-            example = QTableWidgetItem("  ·  ".join(samples[column]))
-            example.setToolTip("\n".join(samples[column]))
-            self.table.setItem(column, 2, example)
-        self.table.resizeRowsToContents()
-        self._update_hint()
-
-    def _field_combo(self, selected: ImportField | None) -> QComboBox:
-        combo = QComboBox()
-        combo.addItem(self.tr("(leave out)"), "")
-        for target in FIELD_HEADERS:
-            combo.addItem(field_label(target), target.value)
-        combo.setCurrentIndex(combo.findData(selected.value if selected else ""))
-        return combo
-
-    @staticmethod
-    def _samples(table: SheetTable) -> list[list[str]]:
-        samples: list[list[str]] = [[] for _ in table.headers]
-        for count, (_number, cells) in enumerate(table.rows()):
-            if count >= SAMPLE_ROWS:
-                break
-            for column, cell in enumerate(cells):
-                if not is_blank(cell) and len(samples[column]) < SAMPLES_PER_COLUMN:
-                    samples[column].append(cell_text(cell).strip())
-        return samples
-
-    def _on_mapping_changed(self, column: int) -> None:
-        """A field fills from one column only: choosing it here leaves it out elsewhere."""
-        chosen = self.combos[column].currentData()
-        if chosen:
-            for other, combo in enumerate(self.combos):
-                if other != column and combo.currentData() == chosen:
-                    combo.blockSignals(True)
-                    combo.setCurrentIndex(0)
-                    combo.blockSignals(False)
-        self._update_hint()
-        self.completeChanged.emit()
+        self.fill_columns(((field_label(target), target.value) for target in FIELD_HEADERS),
+                          {column: target.value for column, target
+                           in initial_mapping(wizard.headers).items() if target is not None})
 
     def mapping(self) -> Mapping:
         return {column: (ImportField(combo.currentData()) if combo.currentData() else None)
@@ -568,38 +430,9 @@ class PreviewPage(QWizardPage):
         self.status_label.show()
 
 
-class ResultPage(QWizardPage):
+class ResultPage(LeftOutResultPage):
     def __init__(self):
-        super().__init__()
-        self.setTitle(self.tr("Import finished"))
-        self.setFinalPage(True)
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("importSummary")
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.rejects_label = QLabel(self.tr("Rows left out:"))
-        self.rejects_table = QTableWidget(0, 3)
-        self.rejects_table.setObjectName("rejectsTable")
-        self.rejects_table.setHorizontalHeaderLabels(
-            [self.tr("Row"), self.tr("Column"), self.tr("Why")])
-        self.rejects_table.verticalHeader().hide()
-        self.rejects_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        header = self.rejects_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.save_button = QPushButton(self.tr("Save rejected rows…"))
-        self.save_button.setToolTip(self.tr("Save the rows left out, with the reason, to an "
-                                            "Excel file you can correct and import again."))
-        self.save_button.clicked.connect(self.save_rejects)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.rejects_label)
-        layout.addWidget(self.rejects_table, 1)
-        layout.addLayout(buttons)
+        super().__init__(self.tr("Save rejected rows…"))
 
     def initializePage(self) -> None:
         wizard: ImportWizard = self.wizard()
@@ -623,37 +456,12 @@ class ResultPage(QWizardPage):
             lines.append(self.tr("%1 referrers were not found; those cards were imported "
                                  "without the link.").replace("%1", str(len(result.warnings))))
         self.summary_label.setText("\n".join(lines))
-        rows = [(reject.row_number, problem) for reject in result.rejected
-                for problem in reject.problems]
-        self.rejects_table.setRowCount(len(rows))
-        for line, (number, problem) in enumerate(rows):
-            column = (f"{column_letter(problem.column)}: {wizard.header_text(problem.column)}"
-                      if problem.column is not None else "")
-            for position, text in enumerate(
-                    [str(number), column, import_problem_text(problem.reason)]):
-                self.rejects_table.setItem(line, position, QTableWidgetItem(text))
-        has_rejects = bool(result.rejected)
-        for widget in (self.rejects_label, self.rejects_table, self.save_button):
-            widget.setVisible(has_rejects)
+        self.show_left_out(result.rejected, import_problem_text)
 
     def save_rejects(self) -> None:
         wizard: ImportWizard = self.wizard()
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save rejected rows"), "", self.tr("Excel workbook (*.xlsx)"))
-        if not path:
-            return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        try:
-            save_rejects(path, wizard.headers, wizard.result.rejected,
-                         reason_text=import_problem_text, reason_header=self.tr("Why"),
-                         row_header=self.tr("Row"))
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("Not saved"),
-                                self.tr("The rejected rows could not be saved to %1: %2")
-                                .replace("%1", path)
-                                .replace("%2", error.strerror or str(error)))
-            return
-        QMessageBox.information(self, self.tr("Saved"),
-                                self.tr("The rejected rows were saved to %1. Correct them "
-                                        "there and import that file again.").replace("%1", path))
+        self.save_left_out(
+            wizard.result.rejected, import_problem_text, self.tr("Save rejected rows"),
+            self.tr("The rejected rows could not be saved to %1: %2"),
+            self.tr("The rejected rows were saved to %1. Correct them there and import that "
+                    "file again."))
