@@ -49,6 +49,7 @@ from ui.import_wizard_pages import (
     LeftOutResultPage,
     SheetFilePage,
     SheetImportWizard,
+    problem_label,
 )
 from ui.labels import KINDS, label
 from ui.worker import start_job
@@ -231,11 +232,7 @@ class PreviewPage(QWizardPage):
         for radio in (self.skip_radio, self.update_radio, self.add_radio):
             duplicates_box.addWidget(radio)
 
-        self.status_label = QLabel()
-        self.status_label.setObjectName("importStatus")
-        self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet("color: #b00020;")
-        self.status_label.hide()
+        self.status_label = problem_label("importStatus")
         self._running = False
         self.preview_job = None
 
