@@ -16,6 +16,19 @@ from ui.cli_command import (
 from ui.paged_print import PAPER_SIZES, cjk_family, no_cjk_font_message
 
 
+def _paper_and_pdf_arguments(parser: argparse.ArgumentParser) -> None:
+    """The paper size and the PDF file, as every printing subcommand takes them."""
+    parser.add_argument(
+        "--paper",
+        choices=list(PAPER_SIZES),
+        default="a4",
+        help=translate("cli", "paper size (default: a4)"),
+    )
+    parser.add_argument(
+        "--pdf", required=True, metavar="FILE", help=translate("cli", "the PDF file to write")
+    )
+
+
 def _callsheet_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--date",
@@ -39,15 +52,7 @@ def _callsheet_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help=translate("cli", "also list the open follow-ups due before the day"),
     )
-    parser.add_argument(
-        "--paper",
-        choices=list(PAPER_SIZES),
-        default="a4",
-        help=translate("cli", "paper size (default: a4)"),
-    )
-    parser.add_argument(
-        "--pdf", required=True, metavar="FILE", help=translate("cli", "the PDF file to write")
-    )
+    _paper_and_pdf_arguments(parser)
 
 
 def _run_callsheet(args: argparse.Namespace) -> int:
@@ -106,15 +111,7 @@ def _letters_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help=translate("cli", "the date the letters bear (default: today)"),
     )
-    parser.add_argument(
-        "--paper",
-        choices=list(PAPER_SIZES),
-        default="a4",
-        help=translate("cli", "paper size (default: a4)"),
-    )
-    parser.add_argument(
-        "--pdf", required=True, metavar="FILE", help=translate("cli", "the PDF file to write")
-    )
+    _paper_and_pdf_arguments(parser)
 
 
 def _card_ids(text: str) -> list[int] | None:
