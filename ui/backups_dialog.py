@@ -6,16 +6,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +17,7 @@ from prospect_desk import backups
 from prospect_desk.backups import BackupInfo, BackupKind
 from prospect_desk.database import DatabaseOpenError, close_database, open_database
 from ui.error_dialog import show_error
+from ui.record_list_dialog import RecordListDialog
 from ui.worker import start_job
 
 translate = QCoreApplication.translate  # called as translate("BackupsDialog", ...) for lupdate
@@ -44,31 +39,21 @@ def size_text(size: int) -> str:
     return translate("BackupsDialog", "%1 MB").replace("%1", f"{size / (1024 * 1024):.1f}")
 
 
-class BackupsDialog(QDialog):
+class BackupsDialog(RecordListDialog):
     """`restored` follows a restore: the card file now holds other cards."""
 
     restored = Signal()
 
     def __init__(self, db_path: Path, parent: QWidget | None = None, read_only: bool = False):
-        super().__init__(parent)
+        super().__init__(parent, read_only, "backupList",
+                         [self.tr("Made on"), self.tr("Kind"), self.tr("Size")])
         self.db_path = Path(db_path)
-        self.read_only = read_only
-        self.job = None
         self.setWindowTitle(self.tr("Backups"))
         self.resize(620, 420)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.list = QTreeWidget()
-        self.list.setObjectName("backupList")
-        self.list.setRootIsDecorated(False)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setHeaderLabels([self.tr("Made on"), self.tr("Kind"), self.tr("Size")])
         header = self.list.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
-        self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemDoubleClicked.connect(lambda _item, _column: self.restore_selected())
 
         self.backup_button = QPushButton(self.tr("Back up now"))
@@ -77,24 +62,12 @@ class BackupsDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.folder_button = QPushButton(self.tr("Open folder"))
         self.folder_button.clicked.connect(self.open_folder)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.backup_button)
-        buttons.addWidget(self.restore_button)
-        buttons.addWidget(self.folder_button)
-        buttons.addStretch()
-        buttons.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        self.lay_out([self.backup_button, self.restore_button, self.folder_button],
+                     QPushButton(self.tr("Close")))
         self.reload()
 
     def backups(self) -> list[BackupInfo]:
-        return [self.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
-                for i in range(self.list.topLevelItemCount())]
+        return self.records()
 
     def reload(self) -> None:
         self.list.clear()
@@ -108,20 +81,14 @@ class BackupsDialog(QDialog):
                                   | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
         if found:
-            self.summary.setText(self.tr(
+            text = self.tr(
                 "%1 backups of this card file, newest first. A copy is made every day "
                 "you open it; the last 7 days and 4 weeks are kept, and every copy made "
-                "by hand.").replace("%1", str(len(found))))
+                "by hand.").replace("%1", str(len(found)))
         else:
-            self.summary.setText(self.tr("No backups of this card file yet."))
-        if self.read_only:
-            self.summary.setText(self.summary.text() + "\n" + self.tr(
-                "The card file is read-only: backups cannot be made or restored here."))
-        self._update_buttons()
-
-    def _selected(self) -> BackupInfo | None:
-        items = self.list.selectedItems()
-        return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
+            text = self.tr("No backups of this card file yet.")
+        self.show_summary(text, self.tr(
+            "The card file is read-only: backups cannot be made or restored here."))
 
     def _update_buttons(self) -> None:
         busy = self.job is not None
@@ -159,10 +126,8 @@ class BackupsDialog(QDialog):
         info = self._selected()
         if info is None or self.read_only or self.job is not None:
             return
-        window = self.parent()
-        if window is not None and hasattr(window, "confirm_leave_card"):
-            if not window.confirm_leave_card():
-                return
+        if not self.window_lets_go():
+            return
         answer = QMessageBox.question(
             self, self.tr("Restore a backup"),
             self.tr("Replace the card file with the backup made on %1? The cards as they "

@@ -6,16 +6,10 @@ card list refreshes when it is done."""
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +22,7 @@ from prospect_desk.import_history import (
     UndoResult,
 )
 from ui.error_dialog import show_error
+from ui.record_list_dialog import RecordListDialog
 from ui.worker import start_job
 
 translate = QCoreApplication.translate  # called as translate("ImportHistoryDialog", ...)
@@ -127,13 +122,10 @@ def undo_result_text(result: UndoResult) -> str:
             "the import. If you want to keep them, restore them from the trash (Edit → "
             "Trash…).").replace("%1", str(result.trashed_changed_since)))
     if result.kept:
-        names = ", ".join(name for _id, name in result.kept[:KEPT_NAMES_SHOWN])
-        if len(result.kept) > KEPT_NAMES_SHOWN:
-            names += ", …"
         parts.append(translate(
             "ImportHistoryDialog", "%1 cards the import updated were changed again after it, "
             "so they were left as they are: %2").replace("%1", str(len(result.kept)))
-            .replace("%2", names))
+            .replace("%2", _names(result.kept)))
     if result.follow_ups_removed:
         parts.append(translate(
             "ImportHistoryDialog", "%1 revisits the import had put on the cards it updated "
@@ -146,26 +138,18 @@ def undo_result_text(result: UndoResult) -> str:
     return "\n\n".join(parts)
 
 
-class ImportHistoryDialog(QDialog):
+class ImportHistoryDialog(RecordListDialog):
     """`changed` follows an undo: cards went to the trash or got old values back."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, read_only: bool = False):
-        super().__init__(parent)
-        self.read_only = read_only
-        self.job = None
+        super().__init__(parent, read_only, "importHistoryList",
+                         [self.tr("Imported on"), self.tr("Kind"), self.tr("File"),
+                          self.tr("Added"), self.tr("Updated"), self.tr("Skipped"),
+                          self.tr("Left out"), self.tr("State")])
         self.setWindowTitle(self.tr("Import history"))
         self.resize(860, 400)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.list = QTreeWidget()
-        self.list.setObjectName("importHistoryList")
-        self.list.setRootIsDecorated(False)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setHeaderLabels([self.tr("Imported on"), self.tr("Kind"), self.tr("File"),
-                                   self.tr("Added"), self.tr("Updated"), self.tr("Skipped"),
-                                   self.tr("Left out"), self.tr("State")])
         head = self.list.headerItem()
         head.setToolTip(3, self.tr("Cards added; for a sales history, deals imported"))
         head.setToolTip(4, self.tr("Cards updated; for a sales history, cards that became "
@@ -174,30 +158,17 @@ class ImportHistoryDialog(QDialog):
                                    "left out"))
         head.setToolTip(6, self.tr("Rows rejected"))
         header = self.list.header()
-        header.setStretchLastSection(False)
         for column in range(COLUMNS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.list.itemSelectionChanged.connect(self._update_buttons)
 
         self.undo_button = QPushButton(self.tr("Undo this import…"))
         self.undo_button.clicked.connect(self.undo_selected)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.undo_button)
-        buttons.addStretch()
-        buttons.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        self.lay_out([self.undo_button], QPushButton(self.tr("Close")))
         self.reload()
 
     def batches(self) -> list[BatchInfo]:
-        return [self.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
-                for i in range(self.list.topLevelItemCount())]
+        return self.records()
 
     def reload(self, select: int | None = None) -> None:
         self.list.clear()
@@ -221,22 +192,16 @@ class ImportHistoryDialog(QDialog):
             if batch.id == select:
                 self.list.setCurrentItem(item)
         if found:
-            self.summary.setText(self.tr(
+            text = self.tr(
                 "Every import of cards or of a sales history, newest first. Undoing an import "
                 "of cards moves the cards it added to the trash and gives the cards it "
                 "updated their earlier values back, unless you changed them since. Undoing "
                 "a sales history removes the deals and payments it recorded, except deals "
-                "worked on since."))
+                "worked on since.")
         else:
-            self.summary.setText(self.tr("No cards have been imported into this card file yet."))
-        if self.read_only:
-            self.summary.setText(self.summary.text() + "\n" + self.tr(
-                "The card file is read-only: imports cannot be undone here."))
-        self._update_buttons()
-
-    def _selected(self) -> BatchInfo | None:
-        items = self.list.selectedItems()
-        return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
+            text = self.tr("No cards have been imported into this card file yet.")
+        self.show_summary(text, self.tr(
+            "The card file is read-only: imports cannot be undone here."))
 
     def _update_buttons(self) -> None:
         batch = self._selected()
@@ -247,10 +212,8 @@ class ImportHistoryDialog(QDialog):
         batch = self._selected()
         if batch is None or self.read_only or self.job is not None:
             return
-        window = self.parent()
-        if window is not None and hasattr(window, "confirm_leave_card"):
-            if not window.confirm_leave_card():
-                return
+        if not self.window_lets_go():
+            return
         if batch.kind is BatchKind.SALES:
             question = self.tr(
                 "Undo the sales history import of %1 made on %2?\n\nThe %3 deals it recorded "
