@@ -49,20 +49,24 @@ from prospect_desk.spreadsheet_read import (
 from ui.card_picker import CardPickerDialog
 from ui.import_messages import read_problem_text
 from ui.import_wizard_pages import (
+    ATTENTION_BACKGROUND,
+    PREVIEW_ROWS,
+    PROBLEM_BACKGROUND,  # noqa: F401 - the preview's red, which its tests check
     ColumnMappingPage,
     LeftOutResultPage,
     SheetFilePage,
     SheetImportWizard,
+    fit_columns,
+    mark_problems,
     problem_label,
+    set_preview_columns,
 )
 from ui.top_customers import top_customers
 from ui.worker import start_job
 
-PREVIEW_ROWS = 50
 CONTEXT = "DealImportWizard"
 
-PROBLEM_BACKGROUND = QColor(255, 205, 205)
-UNMATCHED_BACKGROUND = QColor(255, 240, 190)
+UNMATCHED_BACKGROUND = ATTENTION_BACKGROUND
 
 FIELD_LABELS: dict[DealField, str] = {
     DealField.DATE: QT_TRANSLATE_NOOP("DealImportWizard", "Date of the sale"),
@@ -387,12 +391,8 @@ class PreviewPage(StatusMixin, QWizardPage):
             if number in rejected or number in unmatched or number in check.matched:
                 lines.append((number, cells))
         names = card_rows(sorted({check.matched[n] for n, _c in lines if n in check.matched}))
-        self.table.clear()
-        self.table.setColumnCount(2 + len(columns))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Row"), self.tr("Will be")] + [field_label(targets[c]) for c in columns])
-        for position, column in enumerate(columns, start=2):
-            self.table.horizontalHeaderItem(position).setToolTip(wizard.header_text(column))
+        set_preview_columns(self.table, [self.tr("Row"), self.tr("Will be")], columns,
+                            [field_label(targets[c]) for c in columns], wizard.header_text)
         self.table.setRowCount(len(lines))
         for line, (number, cells) in enumerate(lines):
             items = [_item(str(number)), _item("")]
@@ -401,12 +401,7 @@ class PreviewPage(StatusMixin, QWizardPage):
                 reasons = [problem_text(p.reason) for p in rejected[number].problems]
                 items[1].setText(self.tr("Left out"))
                 items[1].setToolTip("\n".join(reasons))
-                for problem in rejected[number].problems:
-                    target = (items[2 + columns.index(problem.column)]
-                              if problem.column in columns else items[1])
-                    target.setBackground(QBrush(PROBLEM_BACKGROUND))
-                    target.setToolTip("\n".join(
-                        t for t in (target.toolTip(), problem_text(problem.reason)) if t))
+                mark_problems(items, 2, columns, rejected[number].problems, problem_text)
             elif number in unmatched:
                 row = unmatched[number]
                 items[1].setText(self.tr("No card") if row.problem is DealImportProblem.NO_CARD
@@ -419,9 +414,7 @@ class PreviewPage(StatusMixin, QWizardPage):
                 items[1].setText(self.tr("Sale of %1").replace("%1", card.name if card else "?"))
             for position, item in enumerate(items):
                 self.table.setItem(line, position, item)
-        self.table.resizeColumnsToContents()
-        for position in range(self.table.columnCount()):
-            self.table.setColumnWidth(position, min(self.table.columnWidth(position), 220))
+        fit_columns(self.table, 220)
 
     def nextId(self) -> int:  # noqa: N802 - Qt's name
         wizard: DealImportWizard = self.wizard()

@@ -6,7 +6,7 @@ then read what was imported and what was left out (and why)."""
 
 import shiboken6
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QButtonGroup,
     QLabel,
@@ -45,19 +45,22 @@ from ui.import_messages import (
     read_problem_text,
 )
 from ui.import_wizard_pages import (
+    ATTENTION_BACKGROUND,
+    PREVIEW_ROWS,
+    PROBLEM_BACKGROUND,  # noqa: F401 - the preview's red, which its tests check
     ColumnMappingPage,
     LeftOutResultPage,
     SheetFilePage,
     SheetImportWizard,
+    fit_columns,
+    mark_problems,
     problem_label,
+    set_preview_columns,
 )
 from ui.labels import KINDS, label
 from ui.worker import start_job
 
-PREVIEW_ROWS = 50
-
-PROBLEM_BACKGROUND = QColor(255, 205, 205)
-DUPLICATE_BACKGROUND = QColor(255, 240, 190)
+DUPLICATE_BACKGROUND = ATTENTION_BACKGROUND
 
 
 class ImportWizard(SheetImportWizard):
@@ -313,13 +316,9 @@ class PreviewPage(QWizardPage):
     def _fill(self, wizard: ImportWizard, preview: list[PreviewRow],
               cells_of: dict[int, list]) -> None:
         columns = [c for c, target in sorted(wizard.mapping.items()) if target is not None]
-        self.table.clear()
-        self.table.setColumnCount(3 + len(columns))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Row"), self.tr("Will be"), self.tr("Kind")]
-            + [field_label(wizard.mapping[c]) for c in columns])
-        for position, column in enumerate(columns, start=3):
-            self.table.horizontalHeaderItem(position).setToolTip(wizard.header_text(column))
+        set_preview_columns(self.table, [self.tr("Row"), self.tr("Will be"), self.tr("Kind")],
+                            columns, [field_label(wizard.mapping[c]) for c in columns],
+                            wizard.header_text)
         self.table.setRowCount(len(preview))
         for line, row in enumerate(preview):
             number = row.row.row_number
@@ -334,17 +333,10 @@ class PreviewPage(QWizardPage):
             if row.duplicate is not None and not row.problems:
                 for item in items:
                     item.setBackground(QBrush(DUPLICATE_BACKGROUND))
-            for problem in row.problems:
-                target = (items[3 + columns.index(problem.column)]
-                          if problem.column in columns else items[1])
-                target.setBackground(QBrush(PROBLEM_BACKGROUND))
-                reason = import_problem_text(problem.reason)
-                target.setToolTip("\n".join(t for t in (target.toolTip(), reason) if t))
+            mark_problems(items, 3, columns, row.problems, import_problem_text)
             for position, item in enumerate(items):
                 self.table.setItem(line, position, item)
-        self.table.resizeColumnsToContents()
-        for position in range(self.table.columnCount()):
-            self.table.setColumnWidth(position, min(self.table.columnWidth(position), 240))
+        fit_columns(self.table, 240)
 
     def _status(self, row: PreviewRow) -> tuple[str, str]:
         if row.problems:

@@ -11,6 +11,7 @@ translations apply to both."""
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -33,10 +34,16 @@ from prospect_desk.excel_import import RejectedRow, save_rejects
 from prospect_desk.spreadsheet_read import SheetTable, SpreadsheetError, cell_text, is_blank
 from ui.import_messages import read_problem_text
 
+PREVIEW_ROWS = 50
+"""Rows the preview page shows."""
 SAMPLE_ROWS = 20
 """Rows looked at for each column's examples on the mapping page."""
 SAMPLES_PER_COLUMN = 3
 PROBLEM_STYLE = "color: #b00020;"
+PROBLEM_BACKGROUND = QColor(255, 205, 205)
+"""A preview cell, or row, that keeps the row out."""
+ATTENTION_BACKGROUND = QColor(255, 240, 190)
+"""A preview row that asks for a choice (a duplicate, an unmatched customer)."""
 
 translate = QCoreApplication.translate  # called with literal contexts and texts for lupdate
 
@@ -60,6 +67,37 @@ def column_samples(table: SheetTable) -> list[list[str]]:
             if not is_blank(cell) and len(samples[column]) < SAMPLES_PER_COLUMN:
                 samples[column].append(cell_text(cell).strip())
     return samples
+
+
+def set_preview_columns(table: QTableWidget, fixed: list[str], columns: list[int],
+                        labels: list[str], header_text: Callable[[int], str]) -> None:
+    """Empty the preview and title it: the `fixed` columns, then a column per
+    mapped file column (with the file's title as its tooltip)."""
+    table.clear()
+    table.setColumnCount(len(fixed) + len(columns))
+    table.setHorizontalHeaderLabels(fixed + labels)
+    for position, column in enumerate(columns, start=len(fixed)):
+        table.horizontalHeaderItem(position).setToolTip(header_text(column))
+
+
+def mark_problems(items: list[QTableWidgetItem], first: int, columns: list[int],
+                  problems: Iterable, reason_text: Callable[[object], str]) -> None:
+    """Colour the cell of each problem (the status cell, items[1], for a problem
+    with no column shown) and add the reason to its tooltip; `first` is the
+    position of the first file column among `items`."""
+    for problem in problems:
+        target = (items[first + columns.index(problem.column)]
+                  if problem.column in columns else items[1])
+        target.setBackground(QBrush(PROBLEM_BACKGROUND))
+        reason = reason_text(problem.reason)
+        target.setToolTip("\n".join(t for t in (target.toolTip(), reason) if t))
+
+
+def fit_columns(table: QTableWidget, widest: int) -> None:
+    """Columns as wide as their contents, up to `widest` pixels."""
+    table.resizeColumnsToContents()
+    for position in range(table.columnCount()):
+        table.setColumnWidth(position, min(table.columnWidth(position), widest))
 
 
 def problem_label(name: str) -> QLabel:
