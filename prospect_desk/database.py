@@ -78,6 +78,8 @@ class BackgroundCheck:
             quick_check(self.path)
         except DatabaseOpenError as error:
             self._error = error
+        except BaseException as error:  # noqa: BLE001 - a check that did not finish never passes
+            self._error = DatabaseOpenError(self.path, f"the check failed: {error!r}")
 
     def wait(self) -> None:
         """Raise the check's DatabaseDamagedError (or DatabaseOpenError)."""

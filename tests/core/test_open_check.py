@@ -123,3 +123,22 @@ def test_a_file_changed_since_the_early_check_is_checked_afresh(db_path):
         finish_check(opened)
     finally:
         close_database()
+
+
+def test_a_check_that_fails_to_run_does_not_count_as_passed(db_path, monkeypatch):
+    from prospect_desk import integrity
+    from prospect_desk.database import DatabaseOpenError
+
+    saved(db_path)
+
+    def cannot_check(path):
+        raise MemoryError("no memory left for the check")
+
+    monkeypatch.setattr(integrity, "quick_check", cannot_check)
+    opened = open_database(db_path, check_later=True)
+    try:
+        with pytest.raises(DatabaseOpenError):
+            finish_check(opened)
+        assert db.is_closed()  # never made writable
+    finally:
+        close_database()
