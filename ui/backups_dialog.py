@@ -154,6 +154,11 @@ class BackupsDialog(RecordListDialog):
         self._update_buttons()
 
     def _put_in_place(self, info: BackupInfo, incoming: Path) -> None:
+        if self.job is not None and self.job.is_cancelled():  # Cancel came first
+            incoming.unlink(missing_ok=True)
+            self.job = None
+            self._update_buttons()
+            return
         close_database()
         try:
             aside = backups.put_restored_in_place(self.db_path, incoming)

@@ -189,6 +189,23 @@ def test_a_backup_that_fails_its_check_leaves_the_card_file_open_as_it_was(
     assert card_names() == ["Kept"]
 
 
+def test_a_restore_cancelled_while_the_copy_is_made_changes_nothing(
+        backups_dialog, db_path, answer_questions, qtbot):
+    create_card(CardData(name="Before the backup"))
+    qtbot.mouseClick(backups_dialog.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: backups_dialog.list.topLevelItemCount() == 1, timeout=10000)
+    create_card(CardData(name="After the backup"))
+    answer_questions()
+    backups_dialog.list.setCurrentItem(backups_dialog.list.topLevelItem(0))
+    qtbot.mouseClick(backups_dialog.restore_button, Qt.MouseButton.LeftButton)
+    backups_dialog.job.dialog.canceled.emit()  # the progress dialog's Cancel
+    qtbot.waitUntil(lambda: backups_dialog.job is None, timeout=10000)
+    assert card_names() == ["After the backup", "Before the backup"]
+    assert not list(db_path.parent.glob(db_path.name + ".before-restore-*"))
+    assert sorted(p.name for p in db_path.parent.iterdir() if "restoring" in p.name) == []
+    assert backups_dialog.restore_button.isEnabled()
+
+
 def test_the_days_backup_is_made_after_the_window_shows(main_window, db_path, qtbot):
     from ui.app import start_daily_backup
 
