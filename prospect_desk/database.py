@@ -293,3 +293,13 @@ def _migrate(database: SqliteDatabase, path: Path) -> list[str]:
 def close_database() -> None:
     if db.obj is not None and not db.is_closed():
         db.close()
+
+
+def close_for_good() -> None:
+    """Close the models' connection and keep it closed until open_database binds
+    a file again: peewee would otherwise reconnect on the next query, to a file
+    that could not be opened (not checked, not upgraded, or newer than this
+    version), and write to it."""
+    close_database()
+    if db.obj is not None:
+        db.obj.autoconnect = False

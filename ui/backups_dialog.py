@@ -15,7 +15,12 @@ from PySide6.QtWidgets import (
 
 from prospect_desk import backups
 from prospect_desk.backups import BackupInfo, BackupKind
-from prospect_desk.database import DatabaseOpenError, close_database, open_database
+from prospect_desk.database import (
+    DatabaseOpenError,
+    close_database,
+    close_for_good,
+    open_database,
+)
 from ui.error_dialog import show_error
 from ui.record_list_dialog import RecordListDialog
 from ui.worker import start_job
@@ -163,7 +168,10 @@ class BackupsDialog(RecordListDialog):
         try:
             aside = backups.put_restored_in_place(self.db_path, incoming)
         except (backups.BackupError, OSError) as error:
-            open_database(self.db_path)  # the file it was, untouched
+            try:
+                open_database(self.db_path)  # the file it was, untouched
+            except DatabaseOpenError:
+                close_for_good()
             self._restore_failed(error, "")
             return
         self._restored(info, aside)
@@ -186,6 +194,7 @@ class BackupsDialog(RecordListDialog):
         try:
             open_database(self.db_path)
         except DatabaseOpenError as error:
+            close_for_good()  # the window must not write to a file it could not open
             QMessageBox.critical(self, self.tr("Restore a backup"), self.tr(
                 "The backup was put in place but could not be opened: %1. Your previous "
                 "card file was kept as %2.").replace("%1", error.detail)

@@ -206,6 +206,29 @@ def test_a_restore_cancelled_while_the_copy_is_made_changes_nothing(
     assert backups_dialog.restore_button.isEnabled()
 
 
+def test_a_restored_backup_that_cannot_be_opened_is_not_written_by_the_window(
+        backups_dialog, db_path, answer_questions, qtbot):
+    import sqlite3
+    from contextlib import closing
+
+    create_card(CardData(name="Before the backup"))
+    qtbot.mouseClick(backups_dialog.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: backups_dialog.list.topLevelItemCount() == 1, timeout=10000)
+    with closing(sqlite3.connect(backups.list_backups(db_path)[0].path)) as conn:
+        conn.execute("INSERT INTO schema_migration (name, applied) "
+                     "VALUES ('9999_from_a_newer_version', '2030-01-01')")
+        conn.commit()
+    asked = answer_questions()
+    backups_dialog.list.setCurrentItem(backups_dialog.list.topLevelItem(0))
+    qtbot.mouseClick(backups_dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: backups_dialog.job is None, timeout=10000)
+    assert "could not be opened" in asked[-1]
+    with pytest.raises(peewee.InterfaceError):  # no quiet reconnect to that file
+        create_card(CardData(name="Not written"))
+    with closing(sqlite3.connect(db_path)) as conn:
+        assert conn.execute('SELECT "name" FROM "card"').fetchall() == [("Before the backup",)]
+
+
 def test_the_days_backup_is_made_after_the_window_shows(main_window, db_path, qtbot):
     from ui.app import start_daily_backup
 
