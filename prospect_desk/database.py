@@ -228,7 +228,7 @@ def finish_check(opened: OpenedDatabase) -> None:
     try:
         opened.check.wait()
     except DatabaseOpenError:
-        close_database()
+        close_for_good()  # no query may reconnect to it, writable, meanwhile
         raise
     if not opened.read_only:
         db.execute_sql("PRAGMA query_only = 0")

@@ -142,3 +142,14 @@ def test_a_check_that_fails_to_run_does_not_count_as_passed(db_path, monkeypatch
         assert db.is_closed()  # never made writable
     finally:
         close_database()
+
+
+def test_a_file_the_check_finds_damaged_is_not_reopened_by_a_later_query(db_path):
+    saved(db_path, count=400)
+    damaged = damage_an_index_page(db_path)
+    opened = open_database(db_path, check_later=True)
+    with pytest.raises(DatabaseDamagedError):
+        finish_check(opened)
+    with pytest.raises(peewee.InterfaceError):  # a list still being filled, say
+        create_card(CardData(name="Not written"))
+    assert db_path.read_bytes() == damaged
