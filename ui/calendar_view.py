@@ -1,5 +1,5 @@
 """The month calendar: each day shows how many follow-ups of each kind fall on
-it, in the kind's colour, and "+N more" when they do not fit; choosing a day
+it, with the kind's icon, and "+N more" when they do not fit; choosing a day
 lists them, beside the week as seven columns and, apart, what is overdue.
 Double-clicking a line opens its card.
 
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from prospect_desk.agenda_query import day_counts, overdue_section, range_section
 from prospect_desk.follow_ups import AgendaItem, month_counts
 from ui.follow_up_actions import ITEM_ROLE, AgendaActions
-from ui.follow_up_text import OVERDUE_COLOUR, kind_colour, to_date
+from ui.follow_up_text import OVERDUE_COLOUR, kind_icon, to_date
 from ui.models.agenda_models import AgendaListModel, WeekDayDelegate
 
 LIST_COLUMNS = ["date", "kind", "card", "reason"]
@@ -171,24 +171,30 @@ class FollowUpCalendar(QCalendarWidget):
 
     def _paint_kinds(self, painter: QPainter, rect: QRect, per_kind: dict[str, int],
                      text_colour: QColor) -> None:
-        """Kinds, most first, as a dot and a count, in rows under the day number."""
+        """Kinds, most first, as the kind's icon and a count, in rows under the
+        day number. The icons are drawn 14 px high, a size at which their glyphs
+        read, when the cell has room for all its kinds so; a short cell draws
+        them as high as a line of text, to keep as many kinds as it can."""
         metrics = painter.fontMetrics()
-        line = metrics.height()
+        line, icon = metrics.height(), 14
         top = rect.top() + 18
-        rows = max((rect.bottom() - 2 - top + 1) // line, 0)
+        room = rect.bottom() - 2 - top + 1
+        chip = max(metrics.horizontalAdvance("99999") + icon + 3, (rect.width() - 6) // 2)
+        per_row = max((rect.width() - 6) // chip, 1)
+        if room // max(line, icon + 1) * per_row >= len(per_kind):
+            line = max(line, icon + 1)
+        else:
+            icon = min(line, icon)
+        rows = max(room // line, 0)
         if rows == 0:
             return
-        chip = max(metrics.horizontalAdvance("99999") + 10, (rect.width() - 6) // 2)
-        per_row = max((rect.width() - 6) // chip, 1)
         shown, hidden = kinds_shown(per_kind, rows * per_row)
         for n, (kind, count) in enumerate(shown):
             x = rect.left() + 4 + (n % per_row) * chip
             y = top + (n // per_row) * line
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(kind_colour(kind))
-            painter.drawEllipse(QRect(x, y + (line - 7) // 2, 7, 7))
+            kind_icon(kind).paint(painter, QRect(x, y + (line - icon) // 2, icon, icon))
             painter.setPen(text_colour)
-            painter.drawText(QRect(x + 9, y, chip - 10, line),
+            painter.drawText(QRect(x + icon + 2, y, chip - icon - 3, line),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              str(count))
         if hidden:

@@ -2,6 +2,7 @@
 saying why it exists, and what a refused rule means, all translated."""
 
 import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
@@ -48,20 +49,34 @@ def kind_colour(kind: str) -> QColor:
     return QColor(KIND_COLOURS.get(kind, KIND_COLOURS["manual"]))
 
 
+def kind_icons_dir() -> Path:
+    root = Path(__file__).resolve().parent.parent
+    return root / "resources" / "icons" / "kinds"
+
+
 def kind_icon(kind: str) -> QIcon:
-    """A filled dot in the kind's colour."""
+    """The kind's glyph on a disc of its colour (resources/icons/kinds), so
+    kinds of close colours still tell apart; a plain dot for a kind without one."""
     icon = _icons.get(kind)
     if icon is None:
-        pixmap = QPixmap(14, 14)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(kind_colour(kind)))
-        painter.drawEllipse(QRectF(1, 1, 12, 12))
-        painter.end()
-        icon = _icons[kind] = QIcon(pixmap)
+        path = kind_icons_dir() / f"{kind}.svg"
+        icon = QIcon(str(path)) if path.is_file() else QIcon()
+        if icon.isNull() or icon.pixmap(16, 16).isNull():
+            icon = _dot_icon(kind)
+        _icons[kind] = icon
     return icon
+
+
+def _dot_icon(kind: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(kind_colour(kind)))
+    painter.drawEllipse(QRectF(1, 1, 12, 12))
+    painter.end()
+    return QIcon(pixmap)
 
 
 def kind_label(kind: str) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from prospect_desk.agenda_query import AgendaSection, SectionPages
@@ -316,7 +316,7 @@ class GroupedAgendaModel(QAbstractItemModel):
 
 class WeekDayDelegate(QStyledItemDelegate):
     """A follow-up in a week column: a bar in its kind's colour, the card's
-    name, and the kind below in that colour (done ones greyed)."""
+    name, and below the kind's icon and name in that colour (done ones greyed)."""
 
     def sizeHint(self, option, index) -> QSize:
         height = option.fontMetrics.height()
@@ -348,7 +348,13 @@ class WeekDayDelegate(QStyledItemDelegate):
                                                           top.width()))
         painter.setFont(option.font)
         painter.setPen(colour)
-        bottom = QRect(text_rect.left(), text_rect.top() + line, text_rect.width(), line)
+        icon = min(line, 14)
+        icon_top = text_rect.top() + line + (line - icon) // 2
+        kind_icon(item.kind).paint(
+            painter, QRect(text_rect.left(), icon_top, icon, icon),
+            mode=QIcon.Mode.Normal if item.status == "open" else QIcon.Mode.Disabled)
+        bottom = QRect(text_rect.left() + icon + 3, text_rect.top() + line,
+                       text_rect.width() - icon - 3, line)
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          option.fontMetrics.elidedText(kind_label(item.kind),
                                                        Qt.TextElideMode.ElideRight,
