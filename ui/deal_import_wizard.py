@@ -41,10 +41,10 @@ from prospect_desk.error_log import logger
 from prospect_desk.excel_import import ImportCancelled, RejectedRow, RowProblem
 from prospect_desk.models import db
 from prospect_desk.spreadsheet_read import (
+    SheetTable,
     SpreadsheetError,
     cell_text,
     read_sheet,
-    sheet_names,
 )
 from ui.card_picker import CardPickerDialog
 from ui.import_messages import read_problem_text
@@ -266,37 +266,10 @@ class FilePage(SheetFilePage):
     def choose_dialog_title(self) -> str:
         return self.tr("Choose a sales history to import")
 
-    def load_file(self, path: str) -> None:
-        wizard: DealImportWizard = self.wizard()
-        wizard.path, wizard.table = path, None
-        self.path_edit.setText(path)
-        self.sheet_combo.blockSignals(True)
-        self.sheet_combo.clear()
-        try:
-            names = sheet_names(path)
-        except (SpreadsheetError, OSError) as error:
-            self.sheet_combo.blockSignals(False)
-            self._show_problem(path, error)
-            return
-        self.sheet_combo.addItems(names)
-        self.sheet_combo.blockSignals(False)
-        self._on_sheet_chosen(self.sheet_combo.currentText())
-
-    def _on_sheet_chosen(self, name: str) -> None:
-        wizard: DealImportWizard = self.wizard()
-        if not wizard.path or not name:
-            return
-        wizard.table = None
-        try:
-            table = read_sheet(wizard.path, name)
-        except (SpreadsheetError, OSError) as error:
-            self._show_problem(wizard.path, error)
-            return
-        wizard.table = table
-        self._show_read(
-            self.tr("%1 columns; up to %2 rows of sales under the titles in row %3.")
-            .replace("%1", str(len(table.headers))).replace("%2", str(table.row_count))
-            .replace("%3", str(table.header_row_number)))
+    def read_summary(self, table: SheetTable) -> str:
+        return (self.tr("%1 columns; up to %2 rows of sales under the titles in row %3.")
+                .replace("%1", str(len(table.headers))).replace("%2", str(table.row_count))
+                .replace("%3", str(table.header_row_number)))
 
 
 class MappingPage(StatusMixin, ColumnMappingPage):

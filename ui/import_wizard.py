@@ -34,8 +34,6 @@ from prospect_desk.spreadsheet_read import (
     SheetTable,
     SpreadsheetError,
     cell_text,
-    read_sheet,
-    sheet_names,
 )
 from ui.import_mappings import initial_mapping, remember_mapping
 from ui.import_messages import (
@@ -82,10 +80,10 @@ class ImportWizard(SheetImportWizard):
         self.resize(920, 620)
 
     def done(self, result: int) -> None:
-        """Closing the wizard stops a read or preview still under way."""
-        for job in (self.file_page.job, self.preview_page.preview_job):
-            if job is not None:
-                job.cancel()
+        """Closing the wizard stops a preview still under way (and, in the
+        shared frame, a read of the sheet)."""
+        if self.preview_page.preview_job is not None:
+            self.preview_page.preview_job.cancel()
         super().done(result)
 
 
@@ -95,78 +93,14 @@ class FilePage(SheetFilePage):
             self.tr("Choose the spreadsheet"),
             self.tr("An Excel (.xlsx, .xls), OpenDocument (.ods) or CSV file with one card per "
                     "row and a row of column titles on top."))
-        self.job = None
-        """The read under way; a newer choice of file or sheet replaces it."""
 
     def choose_dialog_title(self) -> str:
         return self.tr("Choose a spreadsheet to import")
 
-    def load_file(self, path: str) -> None:
-        wizard: ImportWizard = self.wizard()
-        wizard.path = path
-        self.path_edit.setText(path)
-        self.sheet_combo.blockSignals(True)
-        self.sheet_combo.clear()
-        self.sheet_combo.blockSignals(False)
-        self._read(path, None)
-
-    def _on_sheet_chosen(self, name: str) -> None:
-        wizard: ImportWizard = self.wizard()
-        if not wizard.path or not name:
-            return
-        self._read(wizard.path, name)
-
-    def _read(self, path: str, sheet: str | None) -> None:
-        """Read the sheet (the first one, and the list of sheets, for a new
-        file) off the UI thread: a big workbook takes seconds to unpack."""
-        wizard: ImportWizard = self.wizard()
-        wizard.table = None
-        if self.job is not None:
-            self.job.cancel()
-        self.info_label.setText(self.tr("Reading the spreadsheet…"))
-        self.completeChanged.emit()
-
-        def work(progress, cancelled):
-            names = sheet_names(path) if sheet is None else None
-            if cancelled():
-                raise ImportCancelled
-            table = read_sheet(path, sheet)
-            if cancelled():
-                raise ImportCancelled
-            return names, table
-
-        job = start_job(work, lambda result: self._on_read(job, path, result),
-                        lambda error, details: self._on_read_failed(job, path, error, details),
-                        parent=wizard, label=self.tr("Reading the spreadsheet…"))
-        self.job = job
-
-    def _on_read(self, job, path: str, result) -> None:
-        if not shiboken6.isValid(self) or job is not self.job or job.is_cancelled():
-            return
-        self.job = None
-        names, table = result
-        wizard: ImportWizard = self.wizard()
-        if names is not None:
-            self.sheet_combo.blockSignals(True)
-            self.sheet_combo.addItems(names)
-            self.sheet_combo.setCurrentText(table.sheet_name)
-            self.sheet_combo.blockSignals(False)
-        wizard.table = table
-        self._show_read(
-            self.tr("%1 columns; up to %2 rows of cards under the titles in row %3.")
-            .replace("%1", str(len(table.headers))).replace("%2", str(table.row_count))
-            .replace("%3", str(table.header_row_number)))
-
-    def _on_read_failed(self, job, path: str, error: BaseException, details: str) -> None:
-        if not shiboken6.isValid(self) or job is not self.job:
-            return
-        self.job = None
-        if isinstance(error, ImportCancelled):
-            self.info_label.setText(self.tr("Reading the file was cancelled."))
-            return
-        if not isinstance(error, (SpreadsheetError, OSError)):
-            logger.error("Reading %s failed:\n%s", path, details)
-        self._show_problem(path, error)
+    def read_summary(self, table: SheetTable) -> str:
+        return (self.tr("%1 columns; up to %2 rows of cards under the titles in row %3.")
+                .replace("%1", str(len(table.headers))).replace("%2", str(table.row_count))
+                .replace("%3", str(table.header_row_number)))
 
 
 class MappingPage(ColumnMappingPage):

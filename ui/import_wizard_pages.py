@@ -10,6 +10,7 @@ translations apply to both."""
 
 from collections.abc import Callable, Iterable, Sequence
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -30,9 +31,18 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from prospect_desk.excel_import import RejectedRow, save_rejects
-from prospect_desk.spreadsheet_read import SheetTable, SpreadsheetError, cell_text, is_blank
+from prospect_desk.error_log import logger
+from prospect_desk.excel_import import ImportCancelled, RejectedRow, save_rejects
+from prospect_desk.spreadsheet_read import (
+    SheetTable,
+    SpreadsheetError,
+    cell_text,
+    is_blank,
+    read_sheet,
+    sheet_names,
+)
 from ui.import_messages import read_problem_text
+from ui.worker import Job, start_job
 
 PREVIEW_ROWS = 50
 """Rows the preview page shows."""
@@ -138,6 +148,14 @@ class SheetImportWizard(QWizard):
         self.path = ""
         self.table: SheetTable | None = None
 
+    def done(self, result: int) -> None:
+        """Closing the wizard stops a read of the sheet still under way."""
+        for page_id in self.pageIds():
+            page = self.page(page_id)
+            if isinstance(page, SheetFilePage) and page.job is not None:
+                page.job.cancel()
+        super().done(result)
+
     @property
     def headers(self) -> list[str]:
         return self.table.headers if self.table is not None else []
@@ -153,7 +171,9 @@ class SheetImportWizard(QWizard):
 
 
 class SheetFilePage(QWizardPage):
-    """The file and its sheet. How the sheet is read is each wizard's own."""
+    """The file and its sheet, read off the UI thread (a big workbook takes
+    seconds to unpack) with a progress dialog and Cancel; Next waits for it.
+    What the sheet holds is said in each wizard's own words (read_summary)."""
 
     def __init__(self, title: str, subtitle: str):
         super().__init__()
@@ -181,15 +201,82 @@ class SheetFilePage(QWizardPage):
         layout.addWidget(self.info_label)
         layout.addWidget(self.problem_label)
         layout.addStretch(1)
+        self.job: Job | None = None
+        """The read under way; a newer choice of file or sheet replaces it."""
 
     def choose_dialog_title(self) -> str:
         raise NotImplementedError
 
-    def load_file(self, path: str) -> None:
+    def read_summary(self, table: SheetTable) -> str:
+        """What the sheet just read holds, in the wizard's own words."""
         raise NotImplementedError
 
+    def load_file(self, path: str) -> None:
+        wizard: SheetImportWizard = self.wizard()
+        wizard.path = path
+        self.path_edit.setText(path)
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        self.sheet_combo.blockSignals(False)
+        self._read(path, None)
+
     def _on_sheet_chosen(self, name: str) -> None:
-        raise NotImplementedError
+        wizard: SheetImportWizard = self.wizard()
+        if not wizard.path or not name:
+            return
+        self._read(wizard.path, name)
+
+    def _read(self, path: str, sheet: str | None) -> None:
+        """Read the sheet (the first one, and the list of sheets, for a new
+        file) on the thread pool."""
+        wizard: SheetImportWizard = self.wizard()
+        wizard.table = None
+        if self.job is not None:
+            self.job.cancel()
+        self.problem_label.hide()
+        self.info_label.setText(translate("FilePage", "Reading the spreadsheet…"))
+        self.completeChanged.emit()
+
+        def work(progress, cancelled):
+            names = sheet_names(path) if sheet is None else None
+            if cancelled():
+                raise ImportCancelled
+            table = read_sheet(path, sheet)
+            if cancelled():
+                raise ImportCancelled
+            return names, table
+
+        job = start_job(work, lambda result: self._on_read(job, result),
+                        lambda error, details: self._on_read_failed(job, path, error, details),
+                        parent=wizard, label=translate("FilePage", "Reading the spreadsheet…"))
+        self.job = job
+
+    def _on_read(self, job: Job, result: tuple[list[str] | None, SheetTable]) -> None:
+        if not shiboken6.isValid(self) or job is not self.job:
+            return
+        self.job = None
+        if job.is_cancelled():  # Cancel came after the last look at it
+            self.info_label.setText(translate("FilePage", "Reading the file was cancelled."))
+            return
+        names, table = result
+        if names is not None:
+            self.sheet_combo.blockSignals(True)
+            self.sheet_combo.addItems(names)
+            self.sheet_combo.setCurrentText(table.sheet_name)
+            self.sheet_combo.blockSignals(False)
+        self.wizard().table = table
+        self._show_read(self.read_summary(table))
+
+    def _on_read_failed(self, job: Job, path: str, error: BaseException, details: str) -> None:
+        if not shiboken6.isValid(self) or job is not self.job:
+            return
+        self.job = None
+        if isinstance(error, ImportCancelled):
+            self.info_label.setText(translate("FilePage", "Reading the file was cancelled."))
+            return
+        if not isinstance(error, (SpreadsheetError, OSError)):
+            logger.error("Reading %s failed:\n%s", path, details)
+        self._show_problem(path, error)
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

@@ -3,6 +3,7 @@ Chinese and one corrected, problems marked, an unmatched customer resolved by
 picking a card, another by a new card, the rows left out saved to .xlsx."""
 
 import datetime
+import threading
 import time
 
 import openpyxl
@@ -10,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QWizard
 
+import ui.import_wizard_pages as import_wizard_pages
 from prospect_desk.backups import list_backups
 from prospect_desk.cards import CardData, create_card
 from prospect_desk.models import Card, Deal, Payment
@@ -52,10 +54,13 @@ def press(qtbot, wizard, which=QWizard.WizardButton.NextButton):
     click(qtbot, wizard.button(which))
 
 
-def choose_file(monkeypatch, qtbot, wizard, path):
+def choose_file(monkeypatch, qtbot, wizard, path, wait=True):
+    """Click Choose file… and wait for the sheet to be read (off the UI thread)."""
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *args, **kwargs: (str(path), "")))
     click(qtbot, wizard.file_page.choose_button)
+    if wait:
+        qtbot.waitUntil(lambda: wizard.file_page.job is None, timeout=10000)
 
 
 def pick_in_card_chooser(monkeypatch, card_id, seen):
@@ -228,3 +233,34 @@ def test_cancel_while_importing_writes_nothing_and_keeps_the_wizard_open(
     assert wizard.isVisible() and wizard.currentPage() is wizard.preview_page
     assert "cancelled" in wizard.preview_page.status_label.text()
     assert Deal.select().count() == 0
+
+
+def test_cancel_while_the_sheet_is_read_stays_on_the_file_page_with_nothing_read(
+        main_window, qtbot, monkeypatch, tmp_path):
+    path = write_xlsx(tmp_path / "销售记录.xlsx", [HEADERS, *ROWS])
+    release, threads = threading.Event(), []
+    real_read = import_wizard_pages.read_sheet
+
+    def slow_read(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        release.wait(10)  # a big sheet, still being unpacked
+        return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(import_wizard_pages, "read_sheet", slow_read)
+    wizard = open_wizard(main_window)
+    choose_file(monkeypatch, qtbot, wizard, path, wait=False)
+    page = wizard.file_page
+    assert "Reading the spreadsheet" in page.info_label.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    job = page.job
+    assert job is not None
+    qtbot.waitUntil(lambda: bool(threads), timeout=10000)  # the sheet is being read
+    job.dialog.canceled.emit()  # the Cancel button of the progress dialog
+    release.set()
+    qtbot.waitUntil(lambda: page.job is None, timeout=10000)
+    assert threads == [False]
+    assert wizard.isVisible() and wizard.currentPage() is page
+    assert "cancelled" in page.info_label.text()
+    assert wizard.table is None and page.sheet_combo.count() == 0
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.reject()

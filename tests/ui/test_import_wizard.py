@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 
 import ui.import_wizard as import_wizard
+import ui.import_wizard_pages as import_wizard_pages
 from prospect_desk.backups import list_backups
 from prospect_desk.cards import CardData, create_card
 from prospect_desk.excel_import import ImportCancelled
@@ -213,14 +214,14 @@ def test_export_writes_the_searched_list_in_list_order(main_window, qtbot, monke
 def test_the_sheet_and_the_preview_are_read_off_the_ui_thread(main_window, qtbot, monkeypatch,
                                                               tmp_path):
     threads = []
-    for name in ("read_sheet", "preview_import"):
-        real = getattr(import_wizard, name)
+    for module, name in ((import_wizard_pages, "read_sheet"), (import_wizard, "preview_import")):
+        real = getattr(module, name)
 
         def spy(*args, real=real, **kwargs):
             threads.append(threading.current_thread() is threading.main_thread())
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(import_wizard, name, spy)
+        monkeypatch.setattr(module, name, spy)
     path = write_xlsx(tmp_path / "list.xlsx", [HEADERS, *ROWS])
     choose_files(monkeypatch, open_path=path)
     wizard = open_wizard(main_window)

@@ -40,6 +40,7 @@ def import_sales_in_the_wizard(main_window, qtbot, monkeypatch, path):
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *args, **kwargs: (str(path), "")))
     click(qtbot, wizard.file_page.choose_button)
+    qtbot.waitUntil(lambda: wizard.file_page.job is None, timeout=10000)  # read off the UI thread
     click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10000)
