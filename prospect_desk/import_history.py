@@ -240,6 +240,8 @@ _REMOVE_FOLLOW_UPS_SQL = """DELETE FROM "follow_up"
 _UNUSED_CIRCLES_SQL = """SELECT "id", "name" FROM "circle" AS c
     WHERE "import_batch_id" = ? AND NOT EXISTS (
         SELECT 1 FROM "card" WHERE "circle_id" = c."id" AND "deleted_at" IS NULL)
+    AND NOT EXISTS (
+        SELECT 1 FROM "campaign" WHERE json_extract("target", '$.circle_id') = c."id")
     ORDER BY "id"
 """
 
@@ -247,7 +249,8 @@ _UNUSED_CIRCLES_SQL = """SELECT "id", "name" FROM "circle" AS c
 def _remove_what_else_it_made(batch_id: int, result: UndoResult) -> None:
     """Take away the open revisits the import put on the cards it updated (one
     done since is a record of a contact and stays), and the circles it made
-    that no live card uses now (trashed cards in one lose the link)."""
+    that no live card uses now and no campaign targets (trashed cards in one
+    lose the link)."""
     cursor = db.cursor()
     cursor.execute(_REMOVE_FOLLOW_UPS_SQL, (batch_id, batch_id))
     result.follow_ups_removed = cursor.rowcount
@@ -321,11 +324,13 @@ _DEALS_WORKED_ON_SQL = """SELECT d."id", c."name" FROM "deal" AS d
         OR EXISTS (SELECT 1 FROM "payment" AS p WHERE p."deal_id" = d."id"
                    AND p."import_batch_id" IS NOT d."import_batch_id")
         OR EXISTS (SELECT 1 FROM "follow_up" AS f WHERE f."deal_id" = d."id"
-                   AND f."status" != 'open'))
+                   AND (f."status" != 'open'
+                        OR f."import_batch_id" IS NOT d."import_batch_id")))
     ORDER BY d."id"
 """
-"""Deals worked on after the import: paid on, a follow-up done or skipped, or
-a field the import leaves empty filled in (delivery, notes, receivable,
+"""Deals worked on after the import: paid on, a follow-up done or skipped or
+planned since (a collection started on it, say), or a field the import leaves
+empty filled in (delivery, notes, receivable,
 arrears, plan, lost reason). The import's own fields have no earlier value
 to compare with, so a change to those alone is not seen."""
 

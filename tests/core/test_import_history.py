@@ -243,6 +243,20 @@ def test_a_circle_the_import_made_stays_while_a_live_card_uses_it(old_card, tmp_
     assert Circle.get_or_none(Circle.id == fair) is not None
 
 
+def test_a_circle_a_campaign_targets_stays(old_card, tmp_path):
+    from prospect_desk.follow_up_rules import CampaignTarget, create_campaign
+
+    import_with_revisits_and_circles(tmp_path)
+    fair = Circle.get(Circle.name == "展会").id
+    create_campaign("Fair invitation", datetime.date(2030, 5, 1), "exhibition_invitation",
+                    CampaignTarget(circle_id=fair))
+
+    result = undo_batch(list_batches()[0].id)
+
+    assert result.circles_removed == ["老乡"]
+    assert Circle.get_or_none(Circle.id == fair) is not None
+
+
 def test_a_circle_that_was_there_before_the_import_stays(old_card, tmp_path):
     Circle.create(name="展会", position=99)
     import_with_revisits_and_circles(tmp_path)

@@ -70,13 +70,10 @@ def test_a_sales_import_is_recorded_with_its_counts_deals_payments_and_cards(tmp
 
 def test_undo_takes_the_import_back_and_cannot_be_done_twice(tmp_path, cards):
     result = import_sales(tmp_path)
-    wang_deal = deal_of(cards["wang"], "打印机")
-    FollowUp.create(card=cards["wang"], kind="collection", due_date=D(2024, 4, 1),
-                    rule="collection", deal=wang_deal.id)
     undone = import_history.undo_batch(result.batch_id)
     assert undone.kind is BatchKind.SALES
     assert (undone.deals_removed, undone.payments_removed, undone.follow_ups_removed) == (
-        4, 2, 1)
+        4, 2, 0)
     assert (undone.restored, undone.trashed, undone.deals_kept, undone.cards_kept,
             undone.kept) == (1, 1, [], [], [])
     assert Deal.select().count() == Payment.select().count() == FollowUp.select().count() == 0
@@ -107,6 +104,21 @@ def test_deals_worked_on_since_stay_with_their_card_and_are_listed(tmp_path, car
     # 王伟 still holds a won deal: still a customer.
     assert Card.get_by_id(cards["wang"]).stage == "customer"
     assert undone.restored == 0
+
+
+def test_a_deal_with_a_follow_up_planned_since_is_kept_with_it(tmp_path, cards):
+    """A collection started on an imported deal is work on it: the deal, its
+    payments and the open follow-up stay, and the deal is listed."""
+    result = import_sales(tmp_path)
+    wang_deal = deal_of(cards["wang"], "打印机")
+    chase = FollowUp.create(card=cards["wang"], kind="collection", due_date=D(2024, 4, 1),
+                            rule="collection", deal=wang_deal.id)
+    undone = import_history.undo_batch(result.batch_id)
+    assert undone.deals_kept == [(wang_deal.id, "王伟")]
+    assert undone.follow_ups_removed == 0
+    assert FollowUp.get_by_id(chase.id).status == "open"
+    assert [d.id for d in Deal.select()] == [wang_deal.id]
+    assert Card.get_by_id(cards["wang"]).stage == "customer"
 
 
 def test_a_card_it_made_that_something_refers_to_is_kept(tmp_path, cards):
