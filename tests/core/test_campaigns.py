@@ -186,3 +186,23 @@ def test_a_cancelled_mark_sent_leaves_the_follow_ups_open_and_no_history(databas
         mark_campaign_sent(campaign, today=D(2025, 8, 2), cancelled=lambda: True)
     assert statuses(campaign) == {a: "open"}
     assert card_history(a) == [] and Card.get_by_id(a).last_contact is None
+
+
+def test_a_cancelled_delete_leaves_the_campaign_and_its_follow_ups(database):
+    a, b = card("Ann", notes="vip"), card("Bob", notes="vip")
+    campaign = create_campaign("Winter", D(2025, 12, 1), "brochure", CampaignTarget(search="vip"))
+    heard = []
+
+    def cancel_once_removed() -> bool:
+        return bool(heard)
+
+    with pytest.raises(CampaignCancelled):
+        delete_campaign(campaign, lambda done, total: heard.append((done, total)),
+                        cancel_once_removed)
+    assert heard == [(2, 2)]
+    assert Campaign.get_or_none(Campaign.id == campaign) is not None
+    assert statuses(campaign) == {a: "open", b: "open"}
+
+    heard.clear()
+    assert delete_campaign(campaign, lambda done, total: heard.append((done, total))) == 2
+    assert heard == [(2, 2)] and Campaign.get_or_none(Campaign.id == campaign) is None
