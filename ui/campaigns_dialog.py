@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
+from shiboken6 import isValid
 
 from prospect_desk.card_query import NO_CIRCLE, CardFilter
 from prospect_desk.circles import list_circles
@@ -68,6 +69,10 @@ class NewCampaignDialog(QDialog):
         self.list_filter = list_filter
         self.campaign_id: int | None = None
         self.job = None
+        self.count: int | None = None
+        self._counted: CampaignTarget | None = None
+        """The target `count` is for; None while it is being counted."""
+        self._counting: CampaignTarget | None = None
 
         self.name = QLineEdit()
         self.name.setObjectName("campaignName")
@@ -140,11 +145,15 @@ class NewCampaignDialog(QDialog):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(200)  # typing in the search: count when it pauses
         self._count_timer.timeout.connect(self.update_count)
-        self.search.textChanged.connect(lambda _text: self._count_timer.start())
+        self.search.textChanged.connect(self._search_changed)
         for combo in (self.circle, self.stage, self.card_kind, self.credit):
             combo.currentIndexChanged.connect(lambda _i: self.update_count())
-        self.date.dateChanged.connect(lambda _d: self.update_count())
+        self.date.dateChanged.connect(lambda _d: self._show_count())
         self.update_count()
+
+    def _search_changed(self, _text: str) -> None:
+        self._show_count()  # 'Counting…' and no Create until it is known
+        self._count_timer.start()
 
     @staticmethod
     def _combo(name: str, table: dict[str, str], any_text: str) -> QComboBox:
@@ -182,19 +191,56 @@ class NewCampaignDialog(QDialog):
         self.search.blockSignals(False)
         self.update_count()
 
-    def update_count(self) -> int | None:
-        """'N cards will get a follow-up on DATE', or what is missing."""
+    def update_count(self) -> None:
+        """Count the cards the target reaches, on a worker: 'Counting…' and
+        Create disabled until the count for the target as it is now is known.
+        A count that comes back for an older target is dropped."""
         self._count_timer.stop()
         target = self.target()
+        if target == self._counted or target == self._counting:
+            return
+        self._counted = None
         if target.is_empty():
-            self.count_label.setText(rule_error_text(RuleError(RuleProblem.TARGET_REQUIRED)))
-            self.count = None
-            return None
-        self.count = target_size(target)
-        self.count_label.setText(self.tr("%1 cards will get a follow-up on %2")
-                                 .replace("%1", str(self.count))
-                                 .replace("%2", self.campaign_date().isoformat()))
-        return self.count
+            self._counting, self._counted, self.count = None, target, None
+            self._show_count()
+            return
+        self._counting = target
+        self.count = None
+        self._show_count()
+        start_job(lambda _progress, _cancelled: target_size(target),
+                  lambda size: self._count_done(target, size),
+                  lambda error, _details: self._count_done(target, None, error))
+
+    def _count_done(self, target: CampaignTarget, size: int | None,
+                    error: BaseException | None = None) -> None:
+        if not isValid(self) or target != self._counting:
+            return  # closed, or the target changed meanwhile: its own count is on the way
+        self._counting = None
+        if error is not None:
+            self.count_label.setText(self.tr("The cards could not be counted: %1")
+                                     .replace("%1", str(error)))
+            return
+        self._counted, self.count = target, size
+        self._show_count()
+
+    def is_counted(self) -> bool:
+        """Whether the count shown is for the target as it is now."""
+        return self._counted is not None and self._counted == self.target()
+
+    def _show_count(self) -> None:
+        """'N cards will get a follow-up on DATE', 'Counting…' or what is missing."""
+        target = self.target()
+        if target.is_empty():
+            text = rule_error_text(RuleError(RuleProblem.TARGET_REQUIRED))
+        elif self._counted != target:
+            text = self.tr("Counting…")
+        else:
+            text = (self.tr("%1 cards will get a follow-up on %2")
+                    .replace("%1", str(self.count))
+                    .replace("%2", self.campaign_date().isoformat()))
+        self.count_label.setText(text)
+        self.create_button.setEnabled(self.job is None and (target.is_empty()
+                                                            or self._counted == target))
 
     # --- making it -------------------------------------------------------------------
     def _show_error(self, text: str) -> None:
@@ -214,7 +260,10 @@ class NewCampaignDialog(QDialog):
             self._show_error(rule_error_text(RuleError(RuleProblem.TARGET_REQUIRED)))
             self.circle.setFocus()
             return
-        size = self.update_count()
+        if not self.is_counted():
+            self.update_count()  # Create is enabled again once it is known
+            return
+        size = self.count
         if not size:
             self._show_error(self.tr("No card matches these choices: the campaign would "
                                      "reach nobody."))
@@ -235,13 +284,13 @@ class NewCampaignDialog(QDialog):
 
     def _created(self, campaign_id: int) -> None:
         self.job = None
-        self.create_button.setEnabled(True)
+        self._show_count()
         self.campaign_id = campaign_id
         self.accept()
 
     def _failed(self, error: BaseException, _details: str) -> None:
         self.job = None
-        self.create_button.setEnabled(True)
+        self._show_count()
         if isinstance(error, CampaignCancelled):
             return
         if isinstance(error, RuleError):
@@ -472,7 +521,28 @@ class CampaignsDialog(QDialog):
             .replace("%2", str(campaign.open_count)).replace("%3", str(campaign.done_count)))
         if answer != QMessageBox.StandardButton.Yes:
             return 0
-        removed = delete_campaign(campaign.campaign_id)
+        campaign_id = campaign.campaign_id
+        if campaign.open_count <= BIG_TARGET:
+            removed = delete_campaign(campaign_id)
+            self._deleted(removed)
+            return removed
+        self.delete_button.setEnabled(False)
+        self.sent_button.setEnabled(False)
+        self.job = start_job(
+            lambda progress, cancelled: delete_campaign(campaign_id, progress, cancelled),
+            self._deleted, self._delete_failed, self,
+            self.tr("Removing %1 open follow-ups…").replace("%1", str(campaign.open_count)))
+        return 0
+
+    def _deleted(self, removed: int) -> None:
+        self.job = None
         self._after_change(self.tr("Campaign deleted: %1 open follow-ups removed.")
                            .replace("%1", str(removed)))
-        return removed
+
+    def _delete_failed(self, error: BaseException, _details: str) -> None:
+        self.job = None
+        self._update_buttons()
+        if not isinstance(error, CampaignCancelled):
+            QMessageBox.warning(self, self.tr("Delete campaign"),
+                                self.tr("The campaign could not be deleted: %1")
+                                .replace("%1", str(error)))

@@ -58,6 +58,12 @@ def new_campaign(qtbot, dialog) -> NewCampaignDialog:
     return new
 
 
+def counted(qtbot, new, start: str) -> None:
+    """The count is worked out on a worker: wait for it, then Create is there."""
+    qtbot.waitUntil(lambda: new.count_label.text().startswith(start), timeout=10000)
+    assert new.create_button.isEnabled()
+
+
 def row_texts(dialog) -> list[list[str]]:
     model = dialog.model
     return [[model.index(row, column).data() for column in range(6)]
@@ -74,6 +80,7 @@ def test_a_campaign_for_a_circle_puts_a_follow_up_on_each_card_for_its_date(
     type_text(new.name, "Spring new arrivals")
     new.kind.setCurrentIndex(new.kind.findData("new_arrival_report"))
     new.circle.setCurrentIndex(new.circle.findData(circle("work")))
+    counted(qtbot, new, "3 cards")
     assert new.count_label.text() == f"3 cards will get a follow-up on {WEEK_AHEAD.isoformat()}"
     click(qtbot, new.create_button)
 
@@ -108,8 +115,9 @@ def test_a_name_and_a_target_are_asked_for_before_anything_is_made(
     click(qtbot, new.create_button)
     assert new.error.text() == "Choose which cards the campaign goes to."
     type_text(new.search, "nobody-has-this")
+    assert new.count_label.text() == "Counting…" and not new.create_button.isEnabled()
     new.update_count()  # as the pause in typing would
-    assert new.count_label.text().startswith("0 cards will get a follow-up")
+    counted(qtbot, new, "0 cards will get a follow-up")
     click(qtbot, new.create_button)
     assert "No card matches" in new.error.text()
 
@@ -129,6 +137,7 @@ def test_the_current_lists_search_and_filters_become_the_target(
 
     assert new.circle.currentData() == circle("work") and new.search.text() == "vip"
     assert new.stage.currentData() is None and new.card_kind.currentData() is None
+    counted(qtbot, new, f"{listed} cards")
     assert new.count_label.text().startswith(f"{listed} cards will get a follow-up")
     type_text(new.name, "VIP brochure")
     click(qtbot, new.create_button)
@@ -143,12 +152,39 @@ def test_a_big_target_is_made_on_a_worker(work_friends, qtbot, type_text, monkey
     new = new_campaign(qtbot, dialog)
     type_text(new.name, "Everyone at work")
     new.circle.setCurrentIndex(new.circle.findData(circle("work")))
+    counted(qtbot, new, "3 cards")
 
     with qtbot.waitSignal(new.accepted, timeout=10000):
         click(qtbot, new.create_button)
 
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
     assert FollowUp.select().where(FollowUp.campaign == new.campaign_id).count() == 3
+
+
+def test_a_count_for_an_older_target_is_dropped_when_a_newer_one_is_asked_for(
+        work_friends, qtbot, monkeypatch):
+    """Counts come back in any order: only the one for the target as it is now
+    is shown, and Create waits for it."""
+    started = []
+    monkeypatch.setattr(campaigns_dialog, "start_job",
+                        lambda function, done, failed: started.append((function, done)))
+    dialog = campaigns_for(qtbot)
+    new = new_campaign(qtbot, dialog)
+    new.circle.setCurrentIndex(new.circle.findData(circle("work")))
+    new.circle.setCurrentIndex(new.circle.findData(circle("school")))
+    assert len(started) == 2
+    assert new.count_label.text() == "Counting…" and not new.create_button.isEnabled()
+
+    (older, older_done), (newer, newer_done) = started
+    older_done(older(None, None))  # the work friends' 3, arriving late
+    assert new.count_label.text() == "Counting…" and not new.create_button.isEnabled()
+    assert new.count is None
+    newer_done(newer(None, None))
+    assert new.count_label.text().startswith("1 cards will get a follow-up")
+    assert new.count == 1 and new.create_button.isEnabled()
+
+    new.date.setDate(new.date.date().addDays(1))  # the date needs no new count
+    assert len(started) == 2 and new.create_button.isEnabled()
 
 
 @pytest.fixture
@@ -239,6 +275,45 @@ def test_delete_removes_the_open_follow_ups_and_keeps_the_done_in_history(
     assert [(f.card_id, f.status) for f in FollowUp.select()] == [(work_friends[0], "done")]
     assert [e.text for e in card_history(work_friends[0])] == ["Sent early"]
     assert dialog.message.text() == "Campaign deleted: 2 open follow-ups removed."
+
+
+def test_a_big_campaign_is_deleted_on_a_worker(campaign, work_friends, qtbot,
+                                               answer_questions, monkeypatch):
+    monkeypatch.setattr(campaigns_dialog, "BIG_TARGET", 1)
+    answer_questions(QMessageBox.StandardButton.Yes)
+    dialog = campaigns_for(qtbot)
+
+    click(qtbot, dialog.delete_button)
+
+    assert dialog.job is not None and not dialog.delete_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.message.text()
+                    == "Campaign deleted: 3 open follow-ups removed.", timeout=10000)
+    assert dialog.model.rowCount() == 0 and Campaign.select().count() == 0
+    assert FollowUp.select().count() == 0
+
+
+def test_a_cancelled_delete_leaves_the_campaign_as_it_was(campaign, qtbot, answer_questions,
+                                                         monkeypatch):
+    monkeypatch.setattr(campaigns_dialog, "BIG_TARGET", 1)
+    answer_questions(QMessageBox.StandardButton.Yes)
+    dialog = campaigns_for(qtbot)
+    monkeypatch.setattr(campaigns_dialog, "start_job",
+                        lambda function, _done, failed, *_rest: failed(*_run(function)))
+
+    click(qtbot, dialog.delete_button)
+
+    assert Campaign.select().count() == 1 and FollowUp.select().count() == 3
+    assert row_texts(dialog)[0][3:] == ["3", "3", "0"] and dialog.delete_button.isEnabled()
+    assert dialog.message.text() == ""
+
+
+def _run(function):
+    """A job run here, cancelled as soon as it looks: the error it ends with."""
+    try:
+        function(lambda _done, _total: None, lambda: True)
+    except Exception as error:  # noqa: BLE001
+        return error, ""
+    raise AssertionError("the job was not cancelled")
 
 
 def test_labels_and_envelopes_open_on_the_campaigns_cards(campaign, work_friends, qtbot):
