@@ -595,8 +595,16 @@ Restore the newest good backup (%2)? The damaged file is kept beside it, renamed
         <translation>删除活动“%1”？其 %2 项未完成跟进将被移除；已完成的 %3 项仍保留在卡片的历史记录中。</translation>
     </message>
     <message>
+        <source>Removing %1 open follow-ups…</source>
+        <translation>正在删除 %1 项未完成的跟进…</translation>
+    </message>
+    <message>
         <source>Campaign deleted: %1 open follow-ups removed.</source>
         <translation>活动已删除：移除了 %1 项未完成跟进。</translation>
+    </message>
+    <message>
+        <source>The campaign could not be deleted: %1</source>
+        <translation>无法删除该活动：%1</translation>
     </message>
 </context>
 <context>
@@ -1064,10 +1072,6 @@ Restore the newest good backup (%2)? The damaged file is kept beside it, renamed
     <message>
         <source>Import</source>
         <translation>导入</translation>
-    </message>
-    <message>
-        <source>(column %1)</source>
-        <translation>（第 %1 列）</translation>
     </message>
     <message>
         <source>Checking the rows…</source>
@@ -2987,6 +2991,14 @@ The %3 deals it recorded are removed with their payments and open follow-ups, th
     <message>
         <source>Kind</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <source>The cards could not be counted: %1</source>
+        <translation>无法统计卡片数量：%1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
     </message>
     <message>
         <source>%1 cards will get a follow-up on %2</source>
