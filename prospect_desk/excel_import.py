@@ -395,7 +395,6 @@ def phone_key(phone: str) -> str:
 _PHONE_KEY = DuplicateKey.PHONE
 _EMAIL_KEY = DuplicateKey.EMAIL
 _NAME_KEY = DuplicateKey.NAME_AND_COMPANY
-_NON_DIGIT = search_keys._NON_DIGIT
 
 
 def _keys(data: CardData) -> list[tuple[DuplicateKey, object]]:
@@ -403,11 +402,7 @@ def _keys(data: CardData) -> list[tuple[DuplicateKey, object]]:
     keys: list[tuple[DuplicateKey, object]] = []
     for phone in (data.phone, data.mobile):
         if phone:
-            digits = _NON_DIGIT.sub("", phone)
-            if digits[:2] == "00":
-                digits = digits[2:]
-            if digits[:2] == "86" and len(digits) >= 12:
-                digits = digits[2:]
+            digits = phone_key(phone)
             if len(digits) >= MIN_PHONE_DIGITS:
                 keys.append((_PHONE_KEY, digits))
     email = data.email

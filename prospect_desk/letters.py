@@ -20,9 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from prospect_desk.enums import ActivityKind, FollowUpStatus
-from prospect_desk.follow_ups import complete
-from prospect_desk.models import Card, Deal, FollowUp, Setting, db
+from prospect_desk.models import Card, Deal, Setting, db
 from prospect_desk.safe_write import atomic_write_path
 
 LANGUAGES = ("en", "zh_CN")
@@ -324,30 +322,3 @@ def letters(template: LetterTemplate, card_ids: list[int], today: datetime.date,
     """One filled letter per live card, in the order given."""
     return [Letter(card_id, fill(template.body, values))
             for card_id, values in merge_values(card_ids, template.language, today, me)]
-
-
-# --- a campaign's letters went out ---------------------------------------------------------
-
-
-def open_campaign_follow_ups(campaign_id: int, card_ids: list[int]) -> list[int]:
-    found: list[int] = []
-    for start in range(0, len(card_ids), 500):
-        chunk = card_ids[start:start + 500]
-        found += [fid for (fid,) in FollowUp.select(FollowUp.id)
-                  .where((FollowUp.campaign == campaign_id) & FollowUp.card.in_(chunk)
-                         & (FollowUp.status == FollowUpStatus.OPEN.value))
-                  .order_by(FollowUp.id).tuples()]
-    return found
-
-
-def mark_letters_sent(campaign_id: int, card_ids: list[int], today: datetime.date,
-                      label: str | None = None) -> int:
-    """The letters of a campaign went out to these cards: its open follow-ups
-    for them are done and logged as letters in each card's history, all in one
-    transaction. `label` is the UI's wording for the history. Returns how many."""
-    with db.atomic():
-        ids = open_campaign_follow_ups(campaign_id, card_ids)
-        for follow_up_id in ids:
-            complete(follow_up_id, today=today, activity_kind=ActivityKind.LETTER.value,
-                     label=label)
-        return len(ids)

@@ -9,7 +9,6 @@ or its whole amount when that is not set. Sums are computed in SQL.
 import datetime
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
 
 from prospect_desk import rule_settings
 from prospect_desk.enums import (
@@ -114,28 +113,6 @@ def record_payment(deal_id: int, date: datetime.date, amount_cents: int) -> int:
                 (FollowUp.deal == deal_id) & (FollowUp.kind == FollowUpKind.COLLECTION.value)
                 & (FollowUp.status == FollowUpStatus.OPEN.value)).execute()
         return payment_id
-
-
-class CardBalance(NamedTuple):
-    owed_cents: int
-    overdue_cents: int
-
-
-BALANCE_SQL = """
-SELECT COALESCE(SUM(x.owed), 0), COALESCE(SUM(CASE WHEN x.due_date < ? THEN x.owed END), 0)
-FROM (SELECT d.due_date, COALESCE(d.amount_due_cents, d.amount_cents)
-             - COALESCE((SELECT SUM(p.amount_cents) FROM payment AS p
-                         WHERE p.deal_id = d.id AND p.date <= ?), 0) AS owed
-      FROM deal AS d WHERE d.card_id = ? AND d.outcome = 'won' AND d.due_date IS NOT NULL) AS x
-WHERE x.owed > 0
-"""
-
-
-def card_balance(card_id: int, as_of: datetime.date) -> CardBalance:
-    """What the card owes, and how much of it is past its due date."""
-    owed, overdue = db.execute_sql(BALANCE_SQL, [as_of.isoformat(), as_of.isoformat(),
-                                                 card_id]).fetchone()
-    return CardBalance(owed, overdue)
 
 
 @dataclass(frozen=True)

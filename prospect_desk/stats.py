@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from peewee import fn
 
-from prospect_desk.circles import CircleInfo, count_without_circle, list_circles
+from prospect_desk.circles import CircleInfo, circles_and_unfiled
 from prospect_desk.models import Card
 
 
@@ -26,12 +26,13 @@ def _count_by(column) -> dict[str, int]:
 
 
 def card_stats() -> CardStats:
+    by_circle, without_circle = circles_and_unfiled()
     return CardStats(
         total=Card.select().where(Card.deleted_at.is_null()).count(),
         trashed=Card.select().where(Card.deleted_at.is_null(False)).count(),
         by_kind=_count_by(Card.kind),
         by_stage=_count_by(Card.stage),
         by_credit_status=_count_by(Card.credit_status),
-        by_circle=list_circles(),
-        without_circle=count_without_circle(),
+        by_circle=by_circle,
+        without_circle=without_circle,
     )

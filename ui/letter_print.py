@@ -15,9 +15,9 @@ from prospect_desk.letters import (
     LetterTemplate,
     database_is_read_only,
     fill,
-    mark_letters_sent,
     merge_values,
 )
+from prospect_desk.mailing import mark_campaign_sent
 from ui.paged_print import (
     PAPER_SIZES,
     PrintCancelled,
@@ -120,8 +120,8 @@ def paint_letters(device, texts: list[str], progress=None, cancelled=None) -> in
 def _finish(job: LetterJob, card_ids: list[int], pages: int) -> LetterResult:
     completed = 0
     if job.campaign_id is not None and card_ids and not database_is_read_only():
-        completed = mark_letters_sent(job.campaign_id, card_ids, job.today,
-                                      job.history_label or None)
+        completed = mark_campaign_sent(job.campaign_id, card_ids, today=job.today,
+                                       label=job.history_label or None)
     return LetterResult(len(card_ids), pages, completed)
 
 

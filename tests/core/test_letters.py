@@ -9,7 +9,7 @@ from prospect_desk import letters
 from prospect_desk.cards import CardData, create_card, delete_cards
 from prospect_desk.follow_up_rules import CampaignTarget, create_campaign, record_deal
 from prospect_desk.history import card_history
-from prospect_desk.mailing import campaigns_with_open_follow_ups
+from prospect_desk.mailing import campaigns_with_open_follow_ups, mark_campaign_sent
 from prospect_desk.models import FollowUp
 
 D = datetime.date
@@ -130,7 +130,7 @@ def test_sending_a_campaigns_letters_completes_its_open_follow_ups_of_those_card
     assert [(s.name, s.open_count) for s in campaigns_with_open_follow_ups()] == [
         ("Other", 3), ("Spring mailer", 3)]
 
-    marked = letters.mark_letters_sent(campaign, [a, b], TODAY, label="Letter sent")
+    marked = mark_campaign_sent(campaign, [a, b], TODAY, label="Letter sent")
 
     assert marked == 2
     status = {(f.card_id, f.campaign_id): f.status for f in FollowUp.select()}
@@ -140,4 +140,4 @@ def test_sending_a_campaigns_letters_completes_its_open_follow_ups_of_those_card
     assert [(h.kind, h.text, h.date) for h in card_history(a)] == [
         ("letter", "Letter sent", TODAY)]
     assert card_history(c) == []
-    assert letters.mark_letters_sent(campaign, [a, b], TODAY) == 0
+    assert mark_campaign_sent(campaign, [a, b], TODAY) == 0
