@@ -43,7 +43,7 @@ from prospect_desk.mailing import (
 from ui.follow_up_dialogs import ERROR_STYLE, date_edit
 from ui.follow_up_text import rule_error_text, to_date
 from ui.labels import CAMPAIGN_KINDS, CREDIT_STATUSES, KINDS, STAGES, circle_name, label
-from ui.models.campaign_table_model import CAMPAIGN_ID_ROLE, CampaignTableModel
+from ui.models.campaign_table_model import CampaignTableModel
 from ui.worker import start_job
 
 BIG_TARGET = 2000
@@ -219,6 +219,7 @@ class NewCampaignDialog(QDialog):
         if error is not None:
             self.count_label.setText(self.tr("The cards could not be counted: %1")
                                      .replace("%1", str(error)))
+            self.create_button.setEnabled(self.job is None)  # Create counts again
             return
         self._counted, self.count = target, size
         self._show_count()
@@ -402,10 +403,6 @@ class CampaignsDialog(QDialog):
     def current_campaign(self) -> CampaignOverview | None:
         index = self.table.currentIndex()
         return self.model.campaign(index.row()) if index.isValid() else None
-
-    def campaign_ids(self) -> list[int]:
-        return [self.model.index(row, 0).data(CAMPAIGN_ID_ROLE)
-                for row in range(self.model.rowCount())]
 
     def _update_buttons(self) -> None:
         campaign = self.current_campaign()

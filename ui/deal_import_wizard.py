@@ -51,7 +51,6 @@ from ui.import_messages import read_problem_text
 from ui.import_wizard_pages import (
     ATTENTION_BACKGROUND,
     PREVIEW_ROWS,
-    PROBLEM_BACKGROUND,  # noqa: F401 - the preview's red, which its tests check
     ColumnMappingPage,
     LeftOutResultPage,
     SheetFilePage,

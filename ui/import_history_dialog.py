@@ -167,9 +167,6 @@ class ImportHistoryDialog(RecordListDialog):
         self.lay_out([self.undo_button], QPushButton(self.tr("Close")))
         self.reload()
 
-    def batches(self) -> list[BatchInfo]:
-        return self.records()
-
     def reload(self, select: int | None = None) -> None:
         self.list.clear()
         found = import_history.list_batches()

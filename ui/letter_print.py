@@ -8,8 +8,8 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QCoreApplication, QRectF, QSizeF
+from PySide6.QtGui import QPainter
 
 from prospect_desk.letters import (
     LetterTemplate,
@@ -19,11 +19,11 @@ from prospect_desk.letters import (
 )
 from prospect_desk.mailing import mark_campaign_sent
 from ui.paged_print import (
-    PAPER_SIZES,
     PrintCancelled,
     make_document,
     paint_rect,
     print_font,
+    set_page,
     write_pdf,
 )
 
@@ -64,14 +64,6 @@ def letter_html(text: str) -> str:
     lines = text.replace("\r\n", "\n").strip("\n").split("\n")
     return ('<p style="white-space: pre-wrap; line-height: 135%; margin: 0;">'
             + "<br>".join(html.escape(line) for line in lines) + "</p>")
-
-
-def set_letter_page(device, paper: str) -> None:
-    device.setPageLayout(QPageLayout(
-        QPageSize(PAPER_SIZES.get(paper, QPageSize.PageSizeId.A4)),
-        QPageLayout.Orientation.Portrait,
-        QMarginsF(LETTER_MARGIN_MM, LETTER_MARGIN_MM, LETTER_MARGIN_MM, LETTER_MARGIN_MM),
-        QPageLayout.Unit.Millimeter))
 
 
 def letter_texts(job: LetterJob) -> list[tuple[int, str]]:
@@ -132,7 +124,7 @@ def write_letters_pdf(path: str | Path, job: LetterJob, progress=None,
     filled = letter_texts(job)
 
     def paint(writer) -> int:
-        set_letter_page(writer, job.paper)
+        set_page(writer, job.paper, LETTER_MARGIN_MM)
         return paint_letters(writer, [text for _, text in filled], progress, cancelled)
 
     pages = write_pdf(path, job.paper, paint, job.template.title)

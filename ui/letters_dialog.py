@@ -39,6 +39,7 @@ from prospect_desk.mailing import campaign_card_ids, campaigns_with_open_follow_
 from ui import settings
 from ui.call_sheet_print import check_font, paper_combo
 from ui.letter_print import (
+    LETTER_MARGIN_MM,
     LetterJob,
     LetterResult,
     history_label,
@@ -46,10 +47,9 @@ from ui.letter_print import (
     letter_texts,
     paint_letters,
     print_letters,
-    set_letter_page,
     write_letters_pdf,
 )
-from ui.paged_print import PrintCancelled
+from ui.paged_print import PrintCancelled, set_page
 from ui.worker import start_job
 
 translate = QCoreApplication.translate
@@ -525,7 +525,7 @@ class LettersDialog(QDialog):
 
     def _printer(self, paper: str) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        set_letter_page(printer, paper)
+        set_page(printer, paper, LETTER_MARGIN_MM)
         return printer
 
     def print_preview(self) -> QPrintPreviewDialog | None:

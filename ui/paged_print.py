@@ -66,11 +66,11 @@ def print_font(point_size: float = 9.0) -> QFont:
     return font
 
 
-def set_page(device: QPagedPaintDevice, paper: str) -> None:
+def set_page(device: QPagedPaintDevice, paper: str, margin_mm: float = MARGIN_MM) -> None:
     device.setPageLayout(QPageLayout(
         QPageSize(PAPER_SIZES.get(paper, QPageSize.PageSizeId.A4)),
         QPageLayout.Orientation.Portrait,
-        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter))
+        QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm), QPageLayout.Unit.Millimeter))
 
 
 def paint_rect(device: QPagedPaintDevice) -> QRectF:

@@ -39,6 +39,7 @@ class TrashDialog(QDialog):
         self.resize(760, 480)
         self.job = None
         self._total = 0
+        self._import_counts: dict[int, int] = {}
         self.summary = QLabel()
         self.search = QLineEdit()
         self.search.setObjectName("trashSearch")
@@ -103,6 +104,7 @@ class TrashDialog(QDialog):
     def reload(self) -> None:
         self._total = trash.trashed_count()
         imports = trash.trashed_imports()
+        self._import_counts = {item.batch_id: item.count for item in imports}
         self._fill_imports(imports)
         self.model.reload(self.imports.currentData(),
                           {item.batch_id: item.file_name for item in imports})
@@ -177,7 +179,7 @@ class TrashDialog(QDialog):
         batch_id = self._import_in_view()
         if batch_id is None:
             return
-        count = next((i.count for i in trash.trashed_imports() if i.batch_id == batch_id), 0)
+        count = self._import_counts.get(batch_id, 0)
         self._run(lambda progress, cancelled: trash.restore_import(batch_id), count,
                   self.tr("Restoring cards…"), self._restored)
 

@@ -16,7 +16,8 @@ from prospect_desk.backups import list_backups
 from prospect_desk.cards import CardData, create_card
 from prospect_desk.models import Card, Deal, Payment
 from ui.card_picker import CardPickerDialog
-from ui.deal_import_wizard import PROBLEM_BACKGROUND, UNMATCHED_BACKGROUND, DealImportWizard
+from ui.deal_import_wizard import UNMATCHED_BACKGROUND, DealImportWizard
+from ui.import_wizard_pages import PROBLEM_BACKGROUND
 
 HEADERS = ["日期", "客户", "电话", "货品", "金额", "结果", "已付金额", "到期日"]
 ROWS = [

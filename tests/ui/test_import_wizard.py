@@ -13,7 +13,8 @@ from prospect_desk.cards import CardData, create_card
 from prospect_desk.excel_import import ImportCancelled
 from prospect_desk.models import Card, Circle, FollowUp
 from ui.export_dialog import ExportDialog
-from ui.import_wizard import PROBLEM_BACKGROUND, ImportWizard
+from ui.import_wizard import ImportWizard
+from ui.import_wizard_pages import PROBLEM_BACKGROUND
 
 HEADERS = ["姓名", "公司名称", "手机", "生日", "客户备注栏"]
 ROWS = [

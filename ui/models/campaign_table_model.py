@@ -9,8 +9,6 @@ from prospect_desk.mailing import CampaignOverview, campaign_overviews
 from ui.follow_up_text import kind_icon
 from ui.labels import CAMPAIGN_KINDS, CREDIT_STATUSES, KINDS, STAGES, circle_name, label
 
-CAMPAIGN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
 DATE, NAME, KIND, CARDS, OPEN, DONE, TARGET = range(7)
 
 
@@ -86,6 +84,4 @@ class CampaignTableModel(QAbstractTableModel):
             return kind_icon("mailer")
         if role == Qt.ItemDataRole.ToolTipRole and column in (NAME, TARGET):
             return describe_target(campaign.target, self.circle_names) or None
-        if role == CAMPAIGN_ID_ROLE:
-            return campaign.campaign_id
         return None
