@@ -8,7 +8,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from prospect_desk import backups
+from prospect_desk import backups, bulk_indexes
 from prospect_desk.models import db
 
 APP_NAME = "ProspectDesk"
@@ -275,8 +275,11 @@ def _migrate(database: SqliteDatabase, path: Path) -> list[str]:
     if all(m.applied for m in status):
         return []
     if any(m.applied for m in status):
-        # An existing database is about to change shape: keep a copy first.
+        # An existing database is about to change shape: keep a copy first,
+        # and build the indexes a bulk write left for later (a migration may
+        # change them).
         _backup_before_migrating(path)
+        bulk_indexes.build_pending(database)
     # Foreign keys are off while tables are rebuilt, so that no row is cascaded
     # away; the check afterwards proves nothing was left dangling.
     database.execute_sql("PRAGMA foreign_keys = OFF")

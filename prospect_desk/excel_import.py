@@ -12,7 +12,7 @@ import gc
 import os
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, fields
 from enum import Enum, StrEnum
 
@@ -601,14 +601,15 @@ def _import(table: SheetTable, mapping: Mapping | None, duplicate_mode: Duplicat
     mode = DuplicateMode(duplicate_mode)
     steps = _Progress(2 * table.row_count, progress, cancelled)
     result = ImportResult()
-    with db.atomic():
+    bulk = bulk_indexes.worth_dropping(table.row_count,
+                                       Card.select(fn.MAX(Card.id)).scalar() or 0)
+    with (bulk_indexes.checkpoint_deferred() if bulk else nullcontext()), db.atomic():
         # Referrers may point at rows further down: check the links at commit.
         db.execute_sql("PRAGMA defer_foreign_keys = ON")
         batch_id = import_history.start_batch(import_history.BatchKind.CARDS, file_name,
                                               table.sheet_name)
         writer = _Writer(result, duplicates.names, steps, batch_id,
                          keep_rows=mode is DuplicateMode.UPDATE)
-        bulk = bulk_indexes.worth_dropping(table.row_count, writer.next_id - 1)
         with bulk_indexes.indexes_dropped("card", drop=bulk):
             _plan(table, _mapping_for(table, mapping), mode, duplicates, steps, writer)
             writer.finish()

@@ -222,5 +222,13 @@ class ImportBatchUpdate(BaseModel):
     after = TextField()
 
 
+class PendingIndex(BaseModel):
+    """An index a bulk write dropped and left to be built after its commit
+    (bulk_indexes): its name, and its CREATE INDEX statement as it was."""
+
+    name = TextField(primary_key=True)
+    sql = TextField()
+
+
 ALL_MODELS = [Circle, Card, Activity, FollowUp, Deal, Payment, Setting, Campaign,
-              ImportBatch, ImportBatchUpdate]
+              ImportBatch, ImportBatchUpdate, PendingIndex]

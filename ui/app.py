@@ -24,7 +24,7 @@ from prospect_desk.database import (
     close_database,
     open_database,
 )
-from ui import settings
+from ui import index_builds, settings
 from ui.error_dialog import install_exception_hooks
 from ui.main_window import MainWindow
 from ui.translation import install_language
@@ -340,9 +340,11 @@ def run(db_path: Path) -> int:
             return 1
         if not start.read_only:
             start_daily_backup(window, start.opened.path)
+            index_builds.build_pending_soon()  # left by a kill after a big import
         if start.opened.created and not start.read_only and count_cards() == 0:
             window.offer_demo()
         code = app.exec()
+        index_builds.stop()
         QThreadPool.globalInstance().waitForDone()  # a backup still being written
         close_database()
     finally:

@@ -8,8 +8,10 @@ import os
 import sys
 from pathlib import Path
 
+from peewee import DatabaseError
 from PySide6.QtCore import QCoreApplication
 
+from prospect_desk import bulk_indexes
 from prospect_desk.database import DatabaseOpenError, close_database, open_database
 from prospect_desk.demo import load_demo
 from prospect_desk.stats import card_stats
@@ -148,4 +150,14 @@ def run_cli(argv: list[str], db_path: Path) -> int:
     try:
         return args.run(args)
     finally:
+        _build_pending_indexes()
         close_database()
+
+
+def _build_pending_indexes() -> None:
+    """Leave the file complete: build the indexes a big import, undo or trash
+    move left for after its commit (the cards were committed already)."""
+    try:
+        bulk_indexes.build_pending()
+    except DatabaseError:  # read-only, or locked: the app builds them at its next start
+        pass

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from prospect_desk.card_query import CardFilter, count_cards
 from prospect_desk.enums import Kind
 from prospect_desk.follow_ups import has_work
-from ui import settings
+from ui import index_builds, settings
 from ui.card_editor import CardEditor
 from ui.filter_panel import FilterPanel
 from ui.follow_up_panel import FollowUpPanel
@@ -303,10 +303,13 @@ class MainWindow(QMainWindow):
         self._reselect()
 
     def _refresh_keep_selection(self) -> None:
-        """After cards were written: count them again, re-run the list query."""
+        """After cards were written: count them again, re-run the list query,
+        and build any index a big write left for after its commit."""
         self._total_cards = None
         self.model.refresh()
         self._reselect()
+        if not self.read_only:
+            index_builds.build_pending_soon()
 
     def _reselect(self) -> None:
         """After the list changed, keep the shown card selected if it is still listed."""

@@ -1,7 +1,10 @@
-"""A big import drops the card indexes in its transaction and creates them again
-before it commits: afterwards (or after a cancel) they are exactly as before."""
+"""A big import drops the card indexes in its transaction; those queries name
+are built again before it commits, the others right after it (or at the next
+start): afterwards (or after a cancel) they are exactly as before."""
 
 import csv
+import re
+from pathlib import Path
 
 import pytest
 
@@ -38,6 +41,11 @@ def test_a_big_import_leaves_the_same_indexes_and_they_are_used(database, tmp_pa
     assert len(before) > 5
     result = import_file(write_csv(tmp_path / "in.csv", 1200))
     assert result.imported == 1200
+    left = bulk_indexes.pending()
+    assert left and not set(left) & bulk_indexes.BUILT_BEFORE_COMMIT
+    assert {name for name, _ in index_sql()} == {name for name, _ in before} - set(left)
+    assert bulk_indexes.build_pending() == len(left)
+    assert bulk_indexes.pending() == []
     assert index_sql() == before
     assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
     plan = " ".join(row[-1] for row in db.execute_sql(
@@ -76,3 +84,67 @@ def test_indexes_are_only_dropped_inside_a_transaction(database):
     with pytest.raises(RuntimeError), bulk_indexes.indexes_dropped("card"):
         pass
     assert index_sql()
+
+
+def test_the_indexes_built_before_the_commit_are_those_queries_name():
+    named = set()
+    for path in Path(bulk_indexes.__file__).parent.glob("*.py"):
+        named |= set(re.findall(r'INDEXED BY \\?"?(card_\w+)', path.read_text(encoding="utf-8")))
+    assert named == set(bulk_indexes.NAMED_IN_QUERIES)
+
+
+def test_an_import_commits_without_a_checkpoint_and_leaves_the_setting_as_it_was(
+        database, tmp_path, small_bulk):
+    import_file(write_csv(tmp_path / "in.csv", 1200))
+    busy, log_pages, copied = db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    assert log_pages > 0 and copied == log_pages  # left for later, and done now
+    assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+
+
+def test_indexes_left_by_a_kill_are_built_before_the_next_migration(
+        database, db_path, tmp_path, small_bulk, monkeypatch):
+    import shutil
+
+    from prospect_desk import database as database_module
+
+    before = index_sql()
+    import_file(write_csv(tmp_path / "in.csv", 1200))
+    assert "card_live_stage" in bulk_indexes.pending()  # killed before they were built
+    database_module.close_database()
+    # A newer version with a migration that changes that index.
+    newer = tmp_path / "migrations"
+    shutil.copytree(database_module.migrations_dir(), newer)
+    (newer / "0099_test_stage_index.py").write_text(
+        "def up(migrator, db):\n"
+        "    db.execute_sql('DROP INDEX \"card_live_stage\"')\n"
+        "    db.execute_sql('CREATE INDEX \"card_live_stage\" ON \"card\" (\"stage\")')\n",
+        encoding="utf-8")
+    monkeypatch.setattr(database_module, "migrations_dir", lambda: newer)
+    database_module.open_database(db_path)
+    assert bulk_indexes.pending() == []
+    after = dict(index_sql())
+    assert after.pop("card_live_stage") == 'CREATE INDEX "card_live_stage" ON "card" ("stage")'
+    assert after == {name: sql for name, sql in before if name != "card_live_stage"}
+
+
+def test_building_stops_between_indexes_when_cancelled_and_goes_on_later(
+        database, tmp_path, small_bulk):
+    before = index_sql()
+    import_file(write_csv(tmp_path / "in.csv", 1200))
+    left = bulk_indexes.pending()
+    asked = []
+    assert bulk_indexes.build_pending(cancelled=lambda: asked.append(1) or len(asked) > 2) == 2
+    assert bulk_indexes.pending() == left[2:]
+    assert bulk_indexes.build_pending() == len(left) - 2
+    assert index_sql() == before
+
+
+def test_an_index_built_meanwhile_is_only_struck_off(database, tmp_path, small_bulk):
+    import_file(write_csv(tmp_path / "in.csv", 1200))
+    name = bulk_indexes.pending()[0]
+    sql = db.execute_sql('SELECT "sql" FROM "pending_index" WHERE "name" = ?',
+                         (name,)).fetchone()[0]
+    db.execute_sql(sql)
+    bulk_indexes.build_pending()
+    assert bulk_indexes.pending() == []
+    assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"

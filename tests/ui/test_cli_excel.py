@@ -100,3 +100,24 @@ def test_export_by_circle_knows_the_chinese_label_and_refuses_an_unknown_circle(
     capsys.readouterr()
     assert main.main(["--db", str(db_path), "export", str(target), "--circle", "Golf"]) == 2
     assert "There is no circle called Golf." in capsys.readouterr().err
+
+
+def test_a_big_import_leaves_the_file_with_every_index(tmp_path, monkeypatch, capsys):
+    from prospect_desk import bulk_indexes
+
+    monkeypatch.setattr(bulk_indexes, "MIN_BULK_ROWS", 2)
+    db_path = tmp_path / "cards.sqlite3"
+    open_database(db_path)
+    before = bulk_indexes.table_indexes("card")
+    close_database()
+    source = write_xlsx(tmp_path / "in.xlsx",
+                        [["Name", "Mobile"], *([f"Person {i}", f"1380013{i:04d}"] for i in range(30))])
+
+    assert main.main(["--db", str(db_path), "import", str(source)]) == 0
+
+    open_database(db_path)
+    try:
+        assert bulk_indexes.pending() == []
+        assert bulk_indexes.table_indexes("card") == before
+    finally:
+        close_database()

@@ -265,3 +265,31 @@ def test_a_slow_preview_can_be_cancelled_and_the_import_still_run(main_window, q
     click(qtbot, wizard.button(QWizard.WizardButton.CommitButton))
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.result_page, timeout=10000)
     assert Card.select().count() == 2
+
+
+def test_after_a_big_import_the_indexes_left_for_later_are_built_in_the_background(
+        main_window, qtbot, monkeypatch, tmp_path):
+    from prospect_desk import bulk_indexes
+    from prospect_desk.models import db
+
+    monkeypatch.setattr(bulk_indexes, "MIN_BULK_ROWS", 2)
+    before = bulk_indexes.table_indexes("card")
+    path = write_xlsx(tmp_path / "many.xlsx",
+                      [["姓名", "手机"], *([f"客户{i}", f"1380013{i:04d}"] for i in range(40))])
+    choose_files(monkeypatch, open_path=path)
+    wizard = open_wizard(main_window)
+    choose_file(qtbot, wizard)
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    built = []
+    real = bulk_indexes.build_pending
+    monkeypatch.setattr(bulk_indexes, "build_pending",
+                        lambda **kwargs: built.append(bulk_indexes.pending()) or real(**kwargs))
+    click(qtbot, wizard.button(QWizard.WizardButton.CommitButton))
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.result_page, timeout=10000)
+    assert "40 new cards imported." in wizard.result_page.summary_label.text()
+    qtbot.waitUntil(lambda: bool(built) and not bulk_indexes.pending(), timeout=10000)
+    assert "card_live_stage" in built[0]  # was left for later, and built on a worker
+    assert bulk_indexes.table_indexes("card") == before
+    assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert len(shown_names(main_window)) == 40
