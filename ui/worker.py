@@ -3,7 +3,11 @@ progress and cancel, its result handed back to the main thread by a signal.
 
 The job function gets `progress(done, total)` and `cancelled()` to pass to the
 core; it runs on its own database connection (peewee's are per thread), which
-is closed when it ends. Jobs never touch widgets."""
+is closed when it ends. Jobs never touch widgets.
+
+`run_sized` is the usual way in: work over few items runs at once, work over
+many (from WORKER_FROM) runs as a job, and a failure is shown the same way
+either way."""
 
 import sys
 import threading
@@ -15,8 +19,13 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from prospect_desk.models import db
+from ui.error_dialog import show_error
 
 JobFunction = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+WORKER_FROM = 2000
+"""From this many items, `run_sized` runs the work on a worker with progress and
+Cancel; fewer are done at once, faster than a progress dialog could show."""
 
 
 class JobSignals(QObject):
@@ -86,3 +95,35 @@ def start_job(function: JobFunction, on_success: Callable[[Any], None],
     job.signals.finished.connect(lambda: _running.discard(job))
     QThreadPool.globalInstance().start(job)
     return job
+
+
+def run_sized(parent: QWidget, size: int, function: JobFunction,
+              on_done: Callable[[Any], None],
+              on_failure: Callable[[BaseException], None] | None = None,
+              quiet: tuple[type[BaseException], ...] = (), label: str = "",
+              worker_from: int | None = None) -> Job | None:
+    """Run `function(progress, cancelled)`, which works over `size` items.
+
+    Fewer than `worker_from` (WORKER_FROM unless given): here and now, with
+    progress and cancelled None, and None is returned. Otherwise a job with a
+    progress dialog showing `label` and Cancel, which is returned. Either way
+    `on_done(result)` follows on the main thread. A failure goes to
+    `on_failure(error)` first (to put the window back as it was), then to the
+    error dialog, which logs it, unless it is one of the `quiet` exceptions the
+    caller reports itself: the core's Cancelled (its one transaction rolled
+    back, nothing to tell), say, or a rule it explains in its own words."""
+    def failed(error: BaseException, details: str | None) -> None:
+        if on_failure is not None:
+            on_failure(error)
+        if not isinstance(error, quiet):
+            show_error(parent, error, details)
+
+    if size < (WORKER_FROM if worker_from is None else worker_from):
+        try:
+            result = function(None, None)
+        except Exception as error:  # noqa: BLE001 - shown, the app goes on
+            failed(error, None)
+            return None
+        on_done(result)
+        return None
+    return start_job(function, on_done, failed, parent=parent, label=label)
