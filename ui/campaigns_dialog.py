@@ -40,16 +40,21 @@ from prospect_desk.mailing import (
     delete_campaign,
     mark_campaign_sent,
 )
+from ui import worker
 from ui.follow_up_dialogs import ERROR_STYLE, date_edit
 from ui.follow_up_text import rule_error_text, to_date
 from ui.labels import CAMPAIGN_KINDS, CREDIT_STATUSES, KINDS, STAGES, circle_name, label
 from ui.models.campaign_table_model import CampaignTableModel
-from ui.worker import start_job
-
-BIG_TARGET = 2000
-"""Campaigns for more cards than this are made on a worker, with progress and Cancel."""
+from ui.worker import run_sized, start_job
 
 DEFAULT_LEAD_DAYS = 7
+
+
+def _worker_from() -> int:
+    """Campaigns reaching up to WORKER_FROM cards (and follow-ups) are still
+    dealt with at once, as ever; the worker, with progress and Cancel, takes
+    over from one more."""
+    return worker.WORKER_FROM + 1
 
 
 def _one(values: frozenset):
@@ -270,18 +275,14 @@ class NewCampaignDialog(QDialog):
                                      "reach nobody."))
             return
         date, kind = self.campaign_date(), self.kind.currentData()
-        if size <= BIG_TARGET:
-            try:
-                self._created(create_campaign(name, date, kind, target))
-            except RuleError as error:
-                self._show_error(rule_error_text(error))
-            return
-        self.create_button.setEnabled(False)
-        self.job = start_job(
-            lambda progress, cancelled: create_campaign(name, date, kind, target,
-                                                        progress, cancelled),
-            self._created, self._failed, self,
-            self.tr("Adding a follow-up to each of %1 cards…").replace("%1", str(size)))
+        self.job = run_sized(
+            self, size, lambda progress, cancelled: create_campaign(name, date, kind, target,
+                                                                    progress, cancelled),
+            self._created, self._failed, quiet=(CampaignCancelled, RuleError),
+            label=self.tr("Adding a follow-up to each of %1 cards…").replace("%1", str(size)),
+            worker_from=_worker_from())
+        if self.job is not None:
+            self.create_button.setEnabled(False)
 
     def _created(self, campaign_id: int) -> None:
         self.job = None
@@ -289,15 +290,13 @@ class NewCampaignDialog(QDialog):
         self.campaign_id = campaign_id
         self.accept()
 
-    def _failed(self, error: BaseException, _details: str) -> None:
+    def _failed(self, error: BaseException) -> None:
+        """Nothing was made; a broken rule is said here, anything else but a
+        Cancel in the error dialog."""
         self.job = None
         self._show_count()
-        if isinstance(error, CampaignCancelled):
-            return
         if isinstance(error, RuleError):
             self._show_error(rule_error_text(error))
-            return
-        self._show_error(self.tr("The campaign could not be made: %1").replace("%1", str(error)))
 
 
 class CampaignsDialog(QDialog):
@@ -481,29 +480,27 @@ class CampaignsDialog(QDialog):
         campaign_id, today = campaign.campaign_id, self.today
         text = (self.tr("Sent: %1 (%2)").replace("%1", campaign.name)
                 .replace("%2", label(CAMPAIGN_KINDS, campaign.kind)))
-        if campaign.open_count <= BIG_TARGET:
-            done = mark_campaign_sent(campaign_id, today=today, label=text)
-            self._marked(done)
-            return done
-        self.sent_button.setEnabled(False)
-        self.job = start_job(
+        marked_here: list[int] = []
+        self.job = run_sized(
+            self, campaign.open_count,
             lambda _progress, cancelled: mark_campaign_sent(campaign_id, today=today,
                                                             label=text, cancelled=cancelled),
-            self._marked, self._failed, self,
-            self.tr("Marking %1 follow-ups done…").replace("%1", str(campaign.open_count)))
-        return 0
+            lambda done: (marked_here.append(done), self._marked(done)), self._failed,
+            quiet=(CampaignCancelled,),
+            label=self.tr("Marking %1 follow-ups done…").replace("%1", str(campaign.open_count)),
+            worker_from=_worker_from())
+        if self.job is not None:
+            self.sent_button.setEnabled(False)
+        return sum(marked_here)  # 0 while a worker marks them
 
     def _marked(self, done: int) -> None:
         self.job = None
         self._after_change(self.tr("%1 follow-ups marked done.").replace("%1", str(done)))
 
-    def _failed(self, error: BaseException, _details: str) -> None:
+    def _failed(self, _error: BaseException) -> None:
+        """Nothing changed (one transaction): the buttons as they were."""
         self.job = None
         self._update_buttons()
-        if not isinstance(error, CampaignCancelled):
-            QMessageBox.warning(self, self.tr("Mark all sent"),
-                                self.tr("The follow-ups could not be marked done: %1")
-                                .replace("%1", str(error)))
 
     def delete_current(self) -> int:
         """After asking: the campaign and its open follow-ups go; done ones stay
@@ -519,27 +516,20 @@ class CampaignsDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return 0
         campaign_id = campaign.campaign_id
-        if campaign.open_count <= BIG_TARGET:
-            removed = delete_campaign(campaign_id)
-            self._deleted(removed)
-            return removed
-        self.delete_button.setEnabled(False)
-        self.sent_button.setEnabled(False)
-        self.job = start_job(
+        removed_here: list[int] = []
+        self.job = run_sized(
+            self, campaign.open_count,
             lambda progress, cancelled: delete_campaign(campaign_id, progress, cancelled),
-            self._deleted, self._delete_failed, self,
-            self.tr("Removing %1 open follow-ups…").replace("%1", str(campaign.open_count)))
-        return 0
+            lambda removed: (removed_here.append(removed), self._deleted(removed)), self._failed,
+            quiet=(CampaignCancelled,),
+            label=self.tr("Removing %1 open follow-ups…").replace("%1", str(campaign.open_count)),
+            worker_from=_worker_from())
+        if self.job is not None:
+            self.delete_button.setEnabled(False)
+            self.sent_button.setEnabled(False)
+        return sum(removed_here)  # 0 while a worker removes them
 
     def _deleted(self, removed: int) -> None:
         self.job = None
         self._after_change(self.tr("Campaign deleted: %1 open follow-ups removed.")
                            .replace("%1", str(removed)))
-
-    def _delete_failed(self, error: BaseException, _details: str) -> None:
-        self.job = None
-        self._update_buttons()
-        if not isinstance(error, CampaignCancelled):
-            QMessageBox.warning(self, self.tr("Delete campaign"),
-                                self.tr("The campaign could not be deleted: %1")
-                                .replace("%1", str(error)))

@@ -20,12 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from prospect_desk import trash
-from ui.error_dialog import show_error
 from ui.models.trash_table_model import COMPANY, DELETED, NAME, TrashTableModel
-from ui.worker import start_job
-
-WORKER_FROM = 2000
-"""From this many cards, restoring or emptying runs on a worker with progress."""
+from ui.worker import run_sized
 
 
 class TrashDialog(QDialog):
@@ -196,31 +192,27 @@ class TrashDialog(QDialog):
 
     def _run(self, function, count: int, label: str, done) -> None:
         """Few cards: at once. Many: on a worker with progress and Cancel."""
-        if count < WORKER_FROM:
-            try:
-                result = function(None, None)
-            except Exception as error:  # noqa: BLE001 - shown, the app goes on
-                show_error(self, error)
-                return
-            done(result)
-            return
-        self.note.setText(label)
-        self.job = start_job(function, lambda result: self._job_done(done, result),
-                             self._job_failed, parent=self, label=label)
-        self._update_buttons()
+        self.job = run_sized(self, count, function, lambda result: self._job_done(done, result),
+                             self._job_failed, quiet=(trash.TrashCancelled,), label=label)
+        if self.job is not None:
+            self.note.setText(label)
+            self._update_buttons()
 
     def _job_done(self, done, result) -> None:
         self.job = None
         done(result)
 
-    def _job_failed(self, error: BaseException, details: str) -> None:
+    def _job_failed(self, error: BaseException) -> None:
+        """A job cancelled or failed changed nothing (one transaction): the trash
+        as it is, and why. Work done at once that failed leaves the list as it was."""
+        if self.job is None:
+            return
         self.job = None
         self.reload()
         if isinstance(error, trash.TrashCancelled):
             self.note.setText(self.tr("Cancelled: the trash is as it was."))
         else:
-            self.note.clear()
-            show_error(self, error, details)
+            self.note.clear()  # the error dialog follows
 
     def _restored(self, count: int) -> None:
         self.reload()

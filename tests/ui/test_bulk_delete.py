@@ -61,9 +61,9 @@ def test_yes_moves_them_all_together_and_one_restore_brings_them_back(
 
 def test_a_big_delete_runs_on_a_worker_and_the_list_follows(main_window, answer_questions,
                                                             qtbot, monkeypatch):
-    import ui.bulk_delete
+    import ui.worker
 
-    monkeypatch.setattr(ui.bulk_delete, "WORKER_FROM", 10)
+    monkeypatch.setattr(ui.worker, "WORKER_FROM", 10)
     make_cards(main_window, 25)
     answer_questions(QMessageBox.StandardButton.Yes)
     main_window.table.selectAll()

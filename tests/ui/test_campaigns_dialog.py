@@ -14,7 +14,7 @@ from prospect_desk.cards import CardData, create_card
 from prospect_desk.follow_up_rules import CampaignTarget, create_campaign
 from prospect_desk.history import card_history
 from prospect_desk.models import Campaign, Circle, FollowUp
-from ui import campaigns_dialog
+from ui import campaigns_dialog, worker
 from ui.campaigns_dialog import CampaignsDialog, NewCampaignDialog
 from ui.label_print import LabelsDialog
 from ui.letters_dialog import LettersDialog
@@ -145,7 +145,7 @@ def test_the_current_lists_search_and_filters_become_the_target(
 
 
 def test_a_big_target_is_made_on_a_worker(work_friends, qtbot, type_text, monkeypatch):
-    monkeypatch.setattr(campaigns_dialog, "BIG_TARGET", 1)
+    monkeypatch.setattr(worker, "WORKER_FROM", 1)  # campaigns of 2 and more
     dialog = CampaignsDialog()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -249,7 +249,7 @@ def test_mark_all_sent_asks_then_completes_each_follow_up_in_the_history(
 
 def test_a_big_campaign_is_marked_sent_on_a_worker(campaign, qtbot, answer_questions,
                                                   monkeypatch):
-    monkeypatch.setattr(campaigns_dialog, "BIG_TARGET", 1)
+    monkeypatch.setattr(worker, "WORKER_FROM", 1)  # campaigns of 2 and more
     answer_questions(QMessageBox.StandardButton.Yes)
     dialog = campaigns_for(qtbot)
 
@@ -279,7 +279,7 @@ def test_delete_removes_the_open_follow_ups_and_keeps_the_done_in_history(
 
 def test_a_big_campaign_is_deleted_on_a_worker(campaign, work_friends, qtbot,
                                                answer_questions, monkeypatch):
-    monkeypatch.setattr(campaigns_dialog, "BIG_TARGET", 1)
+    monkeypatch.setattr(worker, "WORKER_FROM", 1)  # campaigns of 2 and more
     answer_questions(QMessageBox.StandardButton.Yes)
     dialog = campaigns_for(qtbot)
 
@@ -294,17 +294,61 @@ def test_a_big_campaign_is_deleted_on_a_worker(campaign, work_friends, qtbot,
 
 def test_a_cancelled_delete_leaves_the_campaign_as_it_was(campaign, qtbot, answer_questions,
                                                          monkeypatch):
-    monkeypatch.setattr(campaigns_dialog, "BIG_TARGET", 1)
+    monkeypatch.setattr(worker, "WORKER_FROM", 1)  # campaigns of 2 and more
     answer_questions(QMessageBox.StandardButton.Yes)
     dialog = campaigns_for(qtbot)
-    monkeypatch.setattr(campaigns_dialog, "start_job",
-                        lambda function, _done, failed, *_rest: failed(*_run(function)))
+    monkeypatch.setattr(worker, "start_job",
+                        lambda function, _done, failed, **_rest: failed(*_run(function)))
 
     click(qtbot, dialog.delete_button)
 
     assert Campaign.select().count() == 1 and FollowUp.select().count() == 3
     assert row_texts(dialog)[0][3:] == ["3", "3", "0"] and dialog.delete_button.isEnabled()
     assert dialog.message.text() == ""
+
+
+def test_a_failed_mark_sent_goes_to_the_error_dialog_and_changes_nothing(
+        campaign, qtbot, answer_questions, monkeypatch):
+    asked = answer_questions(QMessageBox.StandardButton.Yes)
+    shown = []
+    monkeypatch.setattr(worker, "show_error",
+                        lambda parent, error, details=None: shown.append((parent, error)))
+
+    def locked(*_args, **_kwargs):
+        raise OSError("database is locked")
+
+    monkeypatch.setattr(campaigns_dialog, "mark_campaign_sent", locked)
+    dialog = campaigns_for(qtbot)
+
+    click(qtbot, dialog.sent_button)
+
+    assert len(asked) == 1  # the question only: no message box of its own after it
+    [(parent, error)] = shown
+    assert parent is dialog and str(error) == "database is locked"
+    assert {f.status for f in FollowUp.select()} == {"open"}
+    assert dialog.sent_button.isEnabled() and dialog.message.text() == ""
+
+
+def test_a_big_delete_that_fails_on_the_worker_goes_to_the_error_dialog(
+        campaign, qtbot, answer_questions, monkeypatch):
+    monkeypatch.setattr(worker, "WORKER_FROM", 1)  # campaigns of 2 and more
+    answer_questions(QMessageBox.StandardButton.Yes)
+    shown = []
+    monkeypatch.setattr(worker, "show_error",
+                        lambda parent, error, details=None: shown.append((parent, error)))
+
+    def locked(*_args, **_kwargs):
+        raise OSError("database is locked")
+
+    monkeypatch.setattr(campaigns_dialog, "delete_campaign", locked)
+    dialog = campaigns_for(qtbot)
+
+    click(qtbot, dialog.delete_button)
+
+    assert dialog.job is not None  # on a worker
+    qtbot.waitUntil(lambda: dialog.job is None and len(shown) == 1, timeout=10000)
+    assert [(parent, str(error)) for parent, error in shown] == [(dialog, "database is locked")]
+    assert Campaign.select().count() == 1 and dialog.delete_button.isEnabled()
 
 
 def _run(function):

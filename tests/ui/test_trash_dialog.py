@@ -127,9 +127,9 @@ def test_emptying_asks_with_the_count_and_cancel_keeps_everything(undone_import,
 
 def test_a_big_trash_is_restored_and_emptied_on_a_worker(main_window, trash, qtbot, monkeypatch,
                                                          answer_questions):
-    import ui.trash_dialog
+    import ui.worker
 
-    monkeypatch.setattr(ui.trash_dialog, "WORKER_FROM", 2)
+    monkeypatch.setattr(ui.worker, "WORKER_FROM", 2)
     delete_cards([create_card(CardData(name=f"卡片{i}")) for i in range(5)])
     dialog = trash()
     dialog.cards.selectAll()
@@ -151,10 +151,10 @@ def test_a_big_trash_is_restored_and_emptied_on_a_worker(main_window, trash, qtb
 
 def test_a_cancelled_emptying_says_the_trash_is_as_it_was(main_window, trash, qtbot, monkeypatch,
                                                           answer_questions):
-    import ui.trash_dialog
+    import ui.worker
     from prospect_desk import trash as core
 
-    monkeypatch.setattr(ui.trash_dialog, "WORKER_FROM", 2)
+    monkeypatch.setattr(ui.worker, "WORKER_FROM", 2)
     delete_cards([create_card(CardData(name=f"卡片{i}")) for i in range(3)])
     dialog = trash()
     answer_questions(QMessageBox.StandardButton.Yes)
