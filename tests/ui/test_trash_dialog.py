@@ -173,3 +173,49 @@ def test_enter_in_the_search_box_restores_nothing(undone_import, trash, qtbot):
     dialog.search.setFocus()
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
     assert live_names() == []
+
+
+def test_a_restore_that_fails_goes_to_the_error_dialog_and_the_list_stays(
+        undone_import, trash, qtbot, monkeypatch):
+    from prospect_desk import trash as core
+    from ui import worker
+
+    shown = []
+    monkeypatch.setattr(worker, "show_error",
+                        lambda parent, error, details=None: shown.append((parent, error)))
+
+    def locked(*_args):
+        raise OSError("database is locked")
+
+    monkeypatch.setattr(core, "restore", locked)
+    dialog = trash()
+    select_rows(dialog, 0, 1)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    assert [(parent, str(error)) for parent, error in shown] == [(dialog, "database is locked")]
+    assert live_names() == [] and len(shown_names(dialog)) == 4
+    assert len(dialog.selected_ids()) == 2 and dialog.restore_button.isEnabled()
+
+
+def test_a_big_restore_that_fails_shows_the_error_and_the_trash_as_it_is(
+        undone_import, trash, qtbot, monkeypatch):
+    from prospect_desk import trash as core
+    from ui import worker
+
+    monkeypatch.setattr(worker, "WORKER_FROM", 2)
+    shown = []
+    monkeypatch.setattr(worker, "show_error",
+                        lambda parent, error, details=None: shown.append((parent, error)))
+
+    def locked(*_args):
+        raise OSError("database is locked")
+
+    monkeypatch.setattr(core, "restore", locked)
+    dialog = trash()
+    select_rows(dialog, 0, 1)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert dialog.job is not None and dialog.note.text() == "Restoring cards…"
+
+    qtbot.waitUntil(lambda: dialog.job is None and len(shown) == 1, timeout=10000)
+    assert str(shown[0][1]) == "database is locked" and dialog.note.text() == ""
+    assert live_names() == [] and len(shown_names(dialog)) == 4
