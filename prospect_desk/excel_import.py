@@ -18,7 +18,7 @@ from enum import Enum, StrEnum
 
 from peewee import fn
 
-from prospect_desk import bulk_indexes, import_history, search_keys
+from prospect_desk import bulk_indexes, import_history, parallel_rows, search_keys
 from prospect_desk.builtin_labels import BUILTIN_CIRCLE_LABELS
 from prospect_desk.cards import CardData, derived_columns
 from prospect_desk.enums import Kind
@@ -173,6 +173,10 @@ class ParsedRow:
     """The CardData fields this row gives a value for (an update sets only these)."""
     problems: list[RowProblem] = field(default_factory=list)
     values: tuple | None = None
+    sort_name: str | None = None
+    """The stored sort and search keys, when worked out with the row (None:
+    work them out from the card when it is written)."""
+    search_text: str | None = None
 
     def card(self) -> CardData:
         return self.data if self.data is not None else CardData(*self.values)
@@ -527,13 +531,39 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
     The workbook unpacks on a side thread (calamine lets go of the GIL), while
     this one reads the live cards for the duplicate check and the pinyin
     dictionaries load; a file that cannot be read still changes nothing."""
-    with _collector_paused():
+    big = _file_size(path) >= PARALLEL_MIN_BYTES
+    with _collector_paused(), _second_process(big) as pool:
         reader = _SideRead(path, sheet)
-        threading.Thread(target=search_keys.pinyin_full, args=("中",), daemon=True).start()
+        threading.Thread(target=warm_up, daemon=True).start()
         duplicates = _DuplicateIndex()
         duplicates.load_live_cards(cancelled)
         return _import(reader.table(), mapping, duplicate_mode, progress, cancelled,
-                       os.path.basename(path), duplicates)
+                       os.path.basename(path), duplicates, pool)
+
+
+PARALLEL_MIN_ROWS = 5000
+"""From this many rows on, a second process prepares rows too (parallel_rows);
+below, starting it costs more than it saves."""
+PARALLEL_MIN_BYTES = 256 * 1024
+"""A workbook this big may hold PARALLEL_MIN_ROWS rows: the second process is
+started before the sheet is read, so that it has loaded by then."""
+
+
+def _file_size(path: str | os.PathLike) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # read_sheet says what is wrong with it
+
+
+@contextmanager
+def _second_process(wanted: bool) -> Iterator[parallel_rows.RowPool | None]:
+    pool = parallel_rows.start_pool(__name__, "warm_up") if wanted else None
+    try:
+        yield pool
+    finally:
+        if pool is not None:
+            pool.close()
 
 
 @contextmanager
@@ -588,16 +618,18 @@ def import_cards(table: SheetTable, mapping: Mapping | None = None,
     every few hundred rows and `cancelled()` checked as often: when it returns
     True, ImportCancelled is raised and the database is as it was. The import
     is recorded in the import history (under `file_name`), so it can be undone."""
-    with _collector_paused():
+    big = table.row_count >= PARALLEL_MIN_ROWS
+    with _collector_paused(), _second_process(big) as pool:
         duplicates = _DuplicateIndex()
         duplicates.load_live_cards(cancelled)
         return _import(table, mapping, duplicate_mode, progress, cancelled, file_name,
-                       duplicates)
+                       duplicates, pool)
 
 
 def _import(table: SheetTable, mapping: Mapping | None, duplicate_mode: DuplicateMode,
             progress: ProgressCallback | None, cancelled: CancelCheck | None, file_name: str,
-            duplicates: "_DuplicateIndex") -> ImportResult:
+            duplicates: "_DuplicateIndex",
+            pool: parallel_rows.RowPool | None = None) -> ImportResult:
     mode = DuplicateMode(duplicate_mode)
     steps = _Progress(2 * table.row_count, progress, cancelled)
     result = ImportResult()
@@ -611,7 +643,8 @@ def _import(table: SheetTable, mapping: Mapping | None, duplicate_mode: Duplicat
         writer = _Writer(result, duplicates.names, steps, batch_id,
                          keep_rows=mode is DuplicateMode.UPDATE)
         with bulk_indexes.indexes_dropped("card", drop=bulk):
-            _plan(table, _mapping_for(table, mapping), mode, duplicates, steps, writer)
+            _plan(table, _mapping_for(table, mapping), mode, duplicates, steps, writer,
+                  pool if table.row_count >= PARALLEL_MIN_ROWS else None)
             writer.finish()
         import_history.finish_batch(batch_id, result.imported, result.updated,
                                     result.duplicates_skipped, len(result.rejected))
@@ -620,39 +653,100 @@ def _import(table: SheetTable, mapping: Mapping | None, duplicate_mode: Duplicat
     return result
 
 
-def _plan(table: SheetTable, mapping: Mapping, mode: DuplicateMode,
-          duplicates: _DuplicateIndex, steps: _Progress, writer: "_Writer") -> None:
-    """Parse, check and sort out every row; the rows to add go to `writer` as
-    they come, so a big file is never held whole."""
-    parser = _RowParser(table.headers, mapping, datetime.date.today())
-    result = writer.result
-    keep_rows = writer.keep_rows
-    count = 0
-    for row_number, cells in table.rows():
-        count += 1
-        if count % CHUNK_ROWS == 0:
-            steps.step(CHUNK_ROWS)
+@dataclass(frozen=True)
+class _Spec:
+    """What preparing a row needs besides the row: plain values, so that it
+    can go to the second process (parallel_rows)."""
+
+    headers: tuple[str, ...]
+    mapping: tuple[tuple[int, ImportField | None], ...]
+    today: datetime.date
+
+
+_parsers: dict[_Spec, _RowParser] = {}
+
+
+def prepare_rows(spec: _Spec, chunk: list[tuple[int, list[Cell]]]) -> list:
+    """Each row of `chunk` checked and worked out, on its own (it may run in
+    another process): None for a blank row, the list of its problems for a
+    row that cannot be imported, else (card values, fields given, circle,
+    referrer, next revisit, duplicate keys, sort name, search text)."""
+    parser = _parsers.get(spec)
+    if parser is None:
+        _parsers.clear()
+        parser = _parsers[spec] = _RowParser(list(spec.headers), dict(spec.mapping), spec.today)
+    prepared = []
+    for row_number, cells in chunk:
         if all(is_blank(c) for c in cells):
+            prepared.append(None)
             continue
         parsed = parser.parse(row_number, cells)
         if parsed.problems:
-            result.rejected.append(RejectedRow(row_number, list(cells), parsed.problems))
+            prepared.append(parsed.problems)
             continue
-        keys = _keys(parsed.data)
-        found = duplicates.find_keys(keys)
-        if found is None or mode is DuplicateMode.ADD:
+        data = parsed.data
+        parsed.freeze()
+        derived = derived_columns(data)
+        prepared.append((parsed.values, parsed.given, parsed.circle, parsed.referrer,
+                         parsed.next_revisit, _keys(data), derived["sort_name"],
+                         derived["search_text"]))
+    return prepared
+
+
+def warm_up() -> None:
+    """Load what preparing rows loads on first use (the pinyin dictionaries)."""
+    search_keys.pinyin_full("中")
+
+
+def _chunks(table: SheetTable) -> Iterator[list[tuple[int, list[Cell]]]]:
+    chunk = []
+    for row in table.rows():
+        chunk.append(row)
+        if len(chunk) == CHUNK_ROWS:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _plan(table: SheetTable, mapping: Mapping, mode: DuplicateMode,
+          duplicates: _DuplicateIndex, steps: _Progress, writer: "_Writer",
+          pool: parallel_rows.RowPool | None = None) -> None:
+    """Prepare every row (shared with `pool` when there is one), then, in file
+    order, sort out duplicates; the rows to add go to `writer` as they come,
+    so a big file is never held whole."""
+    spec = _Spec(tuple(table.headers), tuple(sorted(mapping.items())), datetime.date.today())
+    result = writer.result
+    keep_rows = writer.keep_rows
+    add_anyway = mode is DuplicateMode.ADD
+    skip = mode is DuplicateMode.SKIP
+    find_keys, add_keys = duplicates.find_keys, duplicates.add_keys
+    for chunk, prepared in parallel_rows.prepared_in_order(_chunks(table), prepare_rows, spec,
+                                                           pool):
+        for (row_number, cells), row in zip(chunk, prepared, strict=True):
+            if row is None:
+                continue
+            if row.__class__ is list:
+                result.rejected.append(RejectedRow(row_number, list(cells), row))
+                continue
+            values, given, circle, referrer, next_revisit, keys, sort_name, search_text = row
+            found = find_keys(keys)
+            if found is not None and not add_anyway:
+                if skip:
+                    result.duplicates_skipped += 1
+                    continue
+                parsed = ParsedRow(row_number, None, circle, referrer, next_revisit, given, [],
+                                   values, sort_name, search_text)
+                _plan_update(writer, found[1], parsed)
+                continue
             if found is not None:
                 result.duplicates_added += 1
+            parsed = ParsedRow(row_number, None, circle, referrer, next_revisit, given, [],
+                               values, sort_name, search_text)
             # Only an update looks at which row a key leads to.
-            duplicates.add_keys(keys, parsed if keep_rows else _ROW_OF_FILE)
-            if keep_rows:
-                parsed.freeze()
+            add_keys(keys, parsed if keep_rows else _ROW_OF_FILE)
             writer.add(parsed)
-        elif mode is DuplicateMode.SKIP:
-            result.duplicates_skipped += 1
-        else:
-            _plan_update(writer, found[1], parsed)
-    steps.step(count % CHUNK_ROWS)
+        steps.step(len(chunk))
 
 
 _ROW_OF_FILE = 0
@@ -670,10 +764,11 @@ def _plan_update(writer: "_Writer", target: int | ParsedRow, parsed: ParsedRow) 
 
 def _merge(into: ParsedRow, parsed: ParsedRow) -> None:
     """A later row of the same card: the values it gives replace the earlier ones."""
-    data = into.card()
+    data, later = into.card(), parsed.card()
     for name in parsed.given:
-        setattr(data, name, getattr(parsed.data, name))
+        setattr(data, name, getattr(later, name))
     into.values = astuple_shallow(data)
+    into.sort_name = into.search_text = None  # worked out again when written
     into.given |= parsed.given
     into.circle = parsed.circle or into.circle
     into.referrer = parsed.referrer or into.referrer
@@ -763,15 +858,16 @@ class _Writer:
         first = self.next_id
         self.next_id += len(chunk)
         names = self.names
-        cards = [row.card() for row in chunk]
-        for card_id, data in enumerate(cards, start=first):
-            names.setdefault(data.name.casefold(), card_id)
+        for card_id, row in enumerate(chunk, start=first):
+            names.setdefault(row.values[_NAME_INDEX].casefold(), card_id)
         now, batch_id = self.now, self.batch_id
         lines = []
-        for card_id, row, data in zip(range(first, self.next_id), chunk, cards, strict=True):
-            keys = derived_columns(data)
-            line = [card_id, *astuple_shallow(data), keys["sort_name"], keys["search_text"],
-                    now, now, batch_id]
+        for card_id, row in zip(range(first, self.next_id), chunk, strict=True):
+            sort_name, search_text = row.sort_name, row.search_text
+            if sort_name is None:
+                keys = derived_columns(row.card())
+                sort_name, search_text = keys["sort_name"], keys["search_text"]
+            line = [card_id, *row.values, sort_name, search_text, now, now, batch_id]
             line[_CIRCLE_COLUMN] = self._circle_of(row, card_id)
             line[_REFERRER_COLUMN] = self._referrer_of(row, card_id)
             for index in _DATE_INDEXES:
@@ -825,8 +921,9 @@ def _update_card(card_id: int, rows: list[ParsedRow], circles: dict[str, int],
     data = CardData(**values, circle_id=card.circle_id, referrer_id=card.referrer_id)
     before = CardData(**values, circle_id=card.circle_id, referrer_id=card.referrer_id)
     for row in rows:
+        given = row.card()
         for name in row.given:
-            setattr(data, name, getattr(row.data, name))
+            setattr(data, name, getattr(given, name))
         if row.circle:
             data.circle_id = circles.get(row.circle.casefold())
         if row.referrer:

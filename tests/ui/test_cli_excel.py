@@ -111,7 +111,8 @@ def test_a_big_import_leaves_the_file_with_every_index(tmp_path, monkeypatch, ca
     before = bulk_indexes.table_indexes("card")
     close_database()
     source = write_xlsx(tmp_path / "in.xlsx",
-                        [["Name", "Mobile"], *([f"Person {i}", f"1380013{i:04d}"] for i in range(30))])
+                        [["Name", "Mobile"],
+                         *([f"Person {i}", f"1380013{i:04d}"] for i in range(30))])
 
     assert main.main(["--db", str(db_path), "import", str(source)]) == 0
 

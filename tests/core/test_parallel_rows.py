@@ -1,0 +1,155 @@
+"""A big import prepares part of its rows in a second process: the cards, the
+rejected rows and the counts are exactly those of preparing them all here, and
+when that process cannot start, or dies, the import still ends the same."""
+
+import csv
+import datetime
+import os
+import signal
+import time
+
+import pytest
+
+from prospect_desk import excel_import, parallel_rows
+from prospect_desk.cards import CardData, create_card
+from prospect_desk.database import close_database, open_database
+from prospect_desk.excel_import import DuplicateMode, import_file
+from prospect_desk.models import FollowUp, db
+
+ROWS = 6000
+
+
+def write_sheet(path):
+    """Rows of every kind: good ones, bad dates, no name, duplicates of a live
+    card and of earlier rows, referrers further down, circles, revisits."""
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["姓名", "公司名称", "手机", "电子邮件", "生日", "来源圈子", "推荐人",
+                         "下次回访日期", "类型"])
+        for i in range(ROWS):
+            name = f"客户{i % 4500}" if i % 97 else ""
+            birthday = "1985-02-30" if i % 211 == 0 else f"19{60 + i % 40}-0{1 + i % 9}-1{i % 9}"
+            writer.writerow([
+                name, f"公司{i % 300}", f"+86 138{i % 5200:08d}", f"u{i % 5100}@example.com",
+                birthday, ["高尔夫球友", "Rotary", ""][i % 3], f"客户{(i + 50) % 4500}",
+                "2027-01-05" if i % 5 == 0 else "", "公司" if i % 13 == 0 else "个人"])
+    return path
+
+
+def waiting_for_the_second_process(monkeypatch):
+    """Start it as the import does, but wait until it has loaded, so that it
+    takes chunks even from a file read this fast; count what it takes."""
+    taken = []
+    real_start, real_submit = parallel_rows.start_pool, parallel_rows.RowPool.submit
+
+    def start(*args):
+        pool = real_start(*args)
+        deadline = time.monotonic() + 60
+        while pool is not None and not pool.usable() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return pool
+
+    def submit(self, *args):
+        taken.append(1)
+        return real_submit(self, *args)
+
+    monkeypatch.setattr(parallel_rows, "start_pool", start)
+    monkeypatch.setattr(parallel_rows.RowPool, "submit", submit)
+    return taken
+
+
+def import_into(path, sheet, mode, parallel):
+    open_database(path)
+    try:
+        create_card(CardData(name="客户7", mobile="13800000007"))
+        if not parallel:
+            excel_import.PARALLEL_MIN_BYTES = excel_import.PARALLEL_MIN_ROWS = 10**12
+        result = import_file(sheet, duplicate_mode=mode)
+        columns = [row[1] for row in db.execute_sql('PRAGMA table_info("card")').fetchall()
+                   if row[1] not in ("created_at", "updated_at", "import_batch_id")]
+        cards = db.execute_sql('SELECT {} FROM "card" ORDER BY "id"'.format(
+            ", ".join(f'"{c}"' for c in columns))).fetchall()
+        revisits = sorted(FollowUp.select(FollowUp.card, FollowUp.due_date).tuples())
+        return result, cards, revisits
+    finally:
+        close_database()
+
+
+@pytest.mark.parametrize("mode", list(DuplicateMode))
+def test_the_second_process_changes_nothing_in_what_is_imported(tmp_path, monkeypatch, mode):
+    sheet = write_sheet(tmp_path / "many.csv")
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
+    monkeypatch.setattr(excel_import, "CHUNK_ROWS", 250)
+    taken = waiting_for_the_second_process(monkeypatch)
+    together = import_into(tmp_path / "together.sqlite3", sheet, mode, parallel=True)
+    assert taken, "the second process took no chunk"
+    alone = import_into(tmp_path / "alone.sqlite3", sheet, mode, parallel=False)
+    assert together[0] == alone[0]
+    assert together[1] == alone[1]
+    assert together[2] == alone[2]
+    result = together[0]
+    assert result.rejected and result.imported and result.warnings == alone[0].warnings
+    assert len(together[1]) > 4000
+
+
+def test_an_import_goes_on_without_the_second_process_when_it_dies(tmp_path, monkeypatch):
+    sheet = write_sheet(tmp_path / "many.csv")
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
+    monkeypatch.setattr(excel_import, "CHUNK_ROWS", 250)
+    taken = waiting_for_the_second_process(monkeypatch)
+    real_submit = parallel_rows.RowPool.submit
+
+    def submit_then_die(self, *args):
+        future = real_submit(self, *args)
+        if len(taken) == 3:
+            os.kill(self._process.pid, signal.SIGKILL)
+        return future
+
+    monkeypatch.setattr(parallel_rows.RowPool, "submit", submit_then_die)
+    together = import_into(tmp_path / "together.sqlite3", sheet, DuplicateMode.SKIP, True)
+    alone = import_into(tmp_path / "alone.sqlite3", sheet, DuplicateMode.SKIP, False)
+    assert together[1:] == alone[1:]
+    assert together[0].imported == alone[0].imported
+
+
+def test_an_import_goes_on_when_no_second_process_can_start(tmp_path, monkeypatch):
+    sheet = write_sheet(tmp_path / "many.csv")
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
+
+    def refuse(*args, **kwargs):
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(parallel_rows.subprocess, "Popen", refuse)
+    assert parallel_rows.start_pool(excel_import.__name__, "warm_up") is None
+    result, cards, _ = import_into(tmp_path / "alone.sqlite3", sheet, DuplicateMode.SKIP, True)
+    assert result.imported == len(cards) - 1
+
+
+def double(_spec, chunk):
+    if chunk == ["boom"]:
+        raise ValueError("boom")
+    return [2 * x for x in chunk]
+
+
+def test_chunks_come_back_in_order_and_an_error_comes_back_as_raised():
+    pool = parallel_rows.start_pool(__name__, "warm")
+    assert pool is not None
+    try:
+        deadline = time.monotonic() + 60
+        while not pool.usable() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        chunks = [[i, i + 1] for i in range(0, 40, 2)]
+        got = list(parallel_rows.prepared_in_order(chunks, double, None, pool))
+        assert [c for c, _ in got] == chunks
+        assert [p for _, p in got] == [[2 * x for x in c] for c in chunks]
+        with pytest.raises(ValueError, match="boom"):
+            pool.submit(double, None, ["boom"]).result(timeout=60)
+    finally:
+        pool.close()
+
+
+def warm():
+    """Called in the second process by the test above."""
+    datetime.date.today()
