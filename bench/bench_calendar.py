@@ -18,11 +18,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from prospect_desk import agenda_query, follow_ups  # noqa: E402
+from prospect_desk.agenda_query import month_counts  # noqa: E402
 from prospect_desk.cards import CardData, derived_columns  # noqa: E402
 from prospect_desk.database import close_database, open_database  # noqa: E402
 from prospect_desk.enums import FollowUpKind, FollowUpRule  # noqa: E402
 from prospect_desk.follow_up_rules import follow_up_values  # noqa: E402
-from prospect_desk.follow_ups import month_counts, today_view  # noqa: E402
+from prospect_desk.follow_ups import today_view  # noqa: E402
 from prospect_desk.models import Card, FollowUp, _now, db  # noqa: E402
 
 CARDS = 100_000

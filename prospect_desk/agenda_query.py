@@ -170,9 +170,33 @@ def section_count(section: AgendaSection) -> int:
 
 
 def day_counts(section: AgendaSection) -> dict[datetime.date, int]:
-    """{date: number of follow-ups} over the section, for headers and tabs: the
-    stored ones grouped by due date on the status index, the birthdays by
-    month-day (`follow_up_rules.birthday_counts`); no row is built."""
+    """{date: number of follow-ups} over the section, for headers and tabs."""
+    return {day: sum(per_kind.values())
+            for day, per_kind in _counts(section, by_kind=False).items()}
+
+
+def kind_counts(section: AgendaSection) -> dict[datetime.date, dict[str, int]]:
+    """{date: {kind: number of follow-ups}} over the section, for the month view."""
+    return _counts(section, by_kind=True)
+
+
+def month_counts(year: int, month: int,
+                 statuses: tuple[str, ...] = OPEN_ONLY) -> dict[datetime.date, dict[str, int]]:
+    """{date: {kind: count}} for the month view, in date order: stored
+    follow-ups with these statuses plus, when open ones are counted, the
+    computed birthday occurrences."""
+    start = datetime.date(year, month, 1)
+    end = datetime.date(year, month, calendar.monthrange(year, month)[1])
+    return dict(sorted(kind_counts(range_section(start, end, statuses)).items()))
+
+
+def _counts(section: AgendaSection, by_kind: bool) -> dict[datetime.date, dict[str, int]]:
+    """{date: {kind: count}} over the section: the stored follow-ups grouped by
+    due date (and kind) on the status index, the birthdays by month-day
+    (`follow_up_rules.birthday_counts`); no row is built. Without `by_kind` the
+    stored ones of a day are counted under the kind "": grouping by the date
+    alone walks the index in order, where adding the kind sorts every row
+    (5 ms instead of 3 for 50,000 overdue follow-ups)."""
     marks = ", ".join("?" for _ in section.statuses)
     # Cards in the trash are few: leaving out their ids (found on the
     # card_trashed index) costs half of joining every row to its card.
@@ -181,13 +205,19 @@ def day_counts(section: AgendaSection) -> dict[datetime.date, int]:
     if section.start is not None:
         where.append('f."due_date" >= ?')
         params.append(section.start.isoformat())
+    kind, group = ('f."kind"', "1, 2") if by_kind else ("''", "1")
     rows = db.execute_sql(
-        'SELECT f."due_date", COUNT(*) FROM "follow_up" f '
-        f'WHERE {" AND ".join(where)} GROUP BY f."due_date"', params)
-    counts = {datetime.date.fromisoformat(day): n for day, n in rows}
+        f'SELECT f."due_date", {kind}, COUNT(*) FROM "follow_up" f '
+        f'WHERE {" AND ".join(where)} GROUP BY {group}', params)
+    counts: dict[datetime.date, dict[str, int]] = {}
+    for day, kind, n in rows:
+        counts.setdefault(datetime.date.fromisoformat(day), {})[kind] = n
     if section.computed and section.start is not None:
         for day, per_kind in follow_up_rules.birthday_counts(section.start, section.end).items():
-            counts[day] = counts.get(day, 0) + sum(per_kind.values())
+            target = counts.setdefault(day, {})
+            for kind, n in per_kind.items():
+                key = kind if by_kind else ""
+                target[key] = target.get(key, 0) + n
     return counts
 
 

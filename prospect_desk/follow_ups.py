@@ -322,34 +322,6 @@ def today_view(today: datetime.date, days: int = 7) -> TodayView:
                      upcoming=[item for item in coming if item.date > today])
 
 
-def month_counts(year: int, month: int,
-                 statuses: Iterable[str] = OPEN_ONLY) -> dict[datetime.date, dict[str, int]]:
-    """{date: {kind: count}} for the month view, by SQL GROUP BY: stored
-    follow-ups with these statuses plus, when open ones are counted, the
-    computed birthday occurrences."""
-    statuses = tuple(FollowUpStatus(s).value for s in statuses)
-    start = datetime.date(year, month, 1)
-    end = datetime.date(year, month, calendar.monthrange(year, month)[1])
-    counts: dict[datetime.date, dict[str, int]] = {}
-    # Straight SQL: a month of rows through peewee's conversions costs more
-    # than the query; trashed cards are few, so their ids are left out rather
-    # than every row joined to its card.
-    marks = ", ".join("?" for _ in statuses)
-    rows = db.execute_sql(
-        'SELECT "due_date", "kind", COUNT(*) FROM "follow_up" '
-        f'WHERE "status" IN ({marks}) AND "due_date" BETWEEN ? AND ? AND "card_id" NOT IN '
-        '(SELECT "id" FROM "card" WHERE "deleted_at" IS NOT NULL) GROUP BY "due_date", "kind"',
-        [*statuses, start.isoformat(), end.isoformat()])
-    for due, kind, n in rows:
-        counts.setdefault(_date(due), {})[kind] = n
-    if FollowUpStatus.OPEN.value in statuses:
-        for day, per_kind in follow_up_rules.birthday_counts(start, end).items():
-            target = counts.setdefault(day, {})
-            for kind, n in per_kind.items():
-                target[kind] = target.get(kind, 0) + n
-    return dict(sorted(counts.items()))
-
-
 def card_follow_ups(card_id: int, today: datetime.date, days: int = 366) -> list[AgendaItem]:
     """The card's open follow-ups, overdue ones included, and its birthday
     occurrences of the next `days` days, ordered by date."""

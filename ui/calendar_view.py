@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prospect_desk.agenda_query import day_counts, overdue_section, range_section
-from prospect_desk.follow_ups import AgendaItem, month_counts
+from prospect_desk.agenda_query import day_counts, month_counts, overdue_section, range_section
+from prospect_desk.follow_ups import AgendaItem
 from ui.follow_up_actions import ITEM_ROLE, AgendaActions
 from ui.follow_up_text import OVERDUE_COLOUR, kind_icon, to_date
 from ui.models.agenda_models import AgendaListModel, WeekDayDelegate

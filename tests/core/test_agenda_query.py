@@ -9,6 +9,7 @@ import pytest
 from prospect_desk.agenda_query import (
     SectionPages,
     day_counts,
+    kind_counts,
     month_day_windows,
     overdue_section,
     query_plan,
@@ -82,6 +83,20 @@ def test_a_range_lists_what_the_agenda_lists_in_its_order(filled):
             counts = day_counts(section)
             assert sum(counts.values()) == len(expected)
             assert all(counts[i[0]] for i in expected)
+
+
+def test_counts_per_kind_are_the_agendas_kinds_and_add_up_to_the_day_counts(filled):
+    for start, end in RANGES:
+        for statuses in (OPEN_ONLY, OPEN_AND_DONE, ("done",)):
+            expected: dict = {}
+            for item in agenda(start, end, statuses):
+                per_kind = expected.setdefault(item.date, {})
+                per_kind[item.kind] = per_kind.get(item.kind, 0) + 1
+            section = range_section(start, end, statuses)
+            per_kind = kind_counts(section)
+            assert per_kind == expected, (start, end, statuses)
+            assert day_counts(section) == {day: sum(kinds.values())
+                                           for day, kinds in expected.items()}
 
 
 def test_pages_put_together_are_the_whole_list(filled):

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from prospect_desk.agenda_query import month_counts
 from prospect_desk.cards import CardData, create_card, delete_cards
 from prospect_desk.follow_up_rules import RuleError, mark_declined
 from prospect_desk.follow_ups import (
@@ -12,7 +13,6 @@ from prospect_desk.follow_ups import (
     agenda,
     complete,
     complete_occurrence,
-    month_counts,
     move,
     move_occurrence,
     next_occurrence,
