@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from prospect_desk import bulk_indexes
+from prospect_desk import bulk_indexes, trash
 from prospect_desk.cards import CARD_FIELDS, CardData, derived_columns
 from prospect_desk.models import Card, Circle, ImportBatch, ImportBatchUpdate, _now, db
 
@@ -220,12 +220,12 @@ def undo_batch(batch_id: int, progress: Callable[[int, int], None] | None = None
         total = len(added) + len(updates)
         step(0, total)
         # Many cards leaving the live-card indexes: cheaper to build them again.
-        bulk = bulk_indexes.worth_dropping(total, Card.select().count() - total)
+        # Decided here for the move and the restore together; the move itself
+        # is the trash's, its progress counted into this job's.
+        bulk = trash.worth_dropping_card_indexes(total)
         with bulk_indexes.indexes_dropped("card", drop=bulk):
-            for start in range(0, len(added), TRASH_CHUNK):
-                chunk = added[start:start + TRASH_CHUNK]
-                result.trashed += Card.update(deleted_at=now).where(Card.id.in_(chunk)).execute()
-                step(start + len(chunk), total)
+            result.trashed = trash.move_to_trash(
+                added, lambda done, _n: step(done, total), now=now, rebuild_indexes=False)
             _restore_updated_cards(updates, str(now), result,
                                    lambda done: step(len(added) + done, total))
         _remove_what_else_it_made(batch_id, result)
@@ -269,8 +269,6 @@ _CARD_COLUMNS = CARD_COLUMNS
 _RESTORE_SQL = 'UPDATE "card" SET {}, "sort_name" = ?, "search_text" = ?, "updated_at" = ? ' \
     'WHERE "id" = ?'.format(", ".join(f'"{name}" = ?' for name in CARD_FIELDS))
 CHUNK = 500
-TRASH_CHUNK = 5000
-"""Cards moved to the trash by one UPDATE, between progress reports."""
 
 
 def _restore_updated_cards(updates: list[tuple[int, str, str]], now: str, result: UndoResult,
@@ -401,9 +399,9 @@ def _trash_created_cards(created: list[tuple[int, str, datetime.datetime]],
             _REFERRED_CARDS_SQL.format(marks=", ".join("?" * len(ids))), ids).fetchall()}
         result.cards_kept += [(card_id, name) for card_id, name, _ in chunk
                               if card_id in referred]
-        trash = [card_id for card_id in ids if card_id not in referred]
-        if trash:
-            result.trashed += Card.update(deleted_at=now).where(Card.id.in_(trash)).execute()
+        unreferred = [card_id for card_id in ids if card_id not in referred]
+        if unreferred:
+            result.trashed += trash.move_to_trash(unreferred, now=now, rebuild_indexes=False)
         result.trashed_changed_since += sum(
             1 for card_id, _, updated_at in chunk
             if card_id not in referred and updated_at is not None and updated_at > since)

@@ -91,10 +91,11 @@ def trashed_imports() -> list[TrashedImport]:
             for batch_id, file_name, created_at in batches]
 
 
-def _bulk(count: int) -> bool:
-    """Whether moving `count` cards in or out of the trash is cheaper with the
-    card indexes dropped and built again (most are for live cards only, so
-    each card moved is a row taken out of or put into a dozen of them)."""
+def worth_dropping_card_indexes(count: int) -> bool:
+    """Whether moving `count` cards in or out of the trash (or otherwise out of
+    the live cards) is cheaper with the card indexes dropped and built again
+    (most are for live cards only, so each card moved is a row taken out of or
+    put into a dozen of them)."""
     return bulk_indexes.worth_dropping(count, Card.select().count() - count)
 
 
@@ -102,7 +103,7 @@ def _chunked(ids: list[int], statement: Callable[[list[int]], int],
              progress: Progress | None, cancelled: Cancelled | None,
              rebuild_indexes: bool = True) -> int:
     done = 0
-    drop = rebuild_indexes and _bulk(len(ids))
+    drop = rebuild_indexes and worth_dropping_card_indexes(len(ids))
     with db.atomic(), bulk_indexes.indexes_dropped("card", drop=drop):
         for start in range(0, len(ids), CHUNK):
             if cancelled is not None and cancelled():
@@ -116,13 +117,19 @@ def _chunked(ids: list[int], statement: Callable[[list[int]], int],
 
 
 def move_to_trash(ids: list[int], progress: Progress | None = None,
-                  cancelled: Cancelled | None = None) -> int:
+                  cancelled: Cancelled | None = None, *,
+                  now: datetime.datetime | None = None, rebuild_indexes: bool = True) -> int:
     """Move these cards to the trash, all or none (one transaction, a chunk of
     ids per statement); returns how many moved. They share one deletion
-    time, so the trash lists them together."""
-    now = _now()
+    time (`now`, or the time of the call), so the trash lists them together.
+
+    `rebuild_indexes=False` when the caller decides about the card indexes
+    itself (an undone import drops them around more than this move, see
+    `worth_dropping_card_indexes`); otherwise a big move drops and builds them."""
+    now = now or _now()
     return _chunked(ids, lambda chunk: Card.update(deleted_at=now).where(
-        Card.id.in_(chunk) & Card.deleted_at.is_null()).execute(), progress, cancelled)
+        Card.id.in_(chunk) & Card.deleted_at.is_null()).execute(), progress, cancelled,
+        rebuild_indexes)
 
 
 def restore(ids: list[int], progress: Progress | None = None,
@@ -136,7 +143,7 @@ def restore_import(batch_id: int) -> int:
     """Take every trashed card the import added out of the trash (one statement)."""
     trashed = (Card.import_batch == batch_id) & Card.deleted_at.is_null(False)
     with db.atomic(), bulk_indexes.indexes_dropped(
-            "card", drop=_bulk(Card.select().where(trashed).count())):
+            "card", drop=worth_dropping_card_indexes(Card.select().where(trashed).count())):
         return Card.update(deleted_at=None).where(trashed).execute()
 
 

@@ -4,10 +4,12 @@ import datetime
 
 import pytest
 
+from prospect_desk import bulk_indexes, trash
 from prospect_desk.cards import CardData, card_data, create_card, delete_cards, update_card
 from prospect_desk.excel_import import DuplicateMode, import_file
 from prospect_desk.import_history import (
     BatchState,
+    UndoCancelled,
     UndoError,
     UndoProblem,
     get_batch,
@@ -155,6 +157,33 @@ def test_a_cancelled_undo_changes_nothing(old_card, tmp_path):
     assert Card.get_by_id(old_card).notes == "called twice"
     assert list_batches()[0].state is BatchState.DONE
 
+
+
+def test_undo_moves_its_cards_to_the_trash_a_chunk_at_a_time_at_the_undos_time(
+        old_card, tmp_path, monkeypatch):
+    monkeypatch.setattr(trash, "CHUNK", 1)
+    import_three(tmp_path)
+    batch_id = list_batches()[0].id
+    seen = []
+    undo_batch(batch_id, progress=lambda done, total: seen.append(done))
+    assert seen[:4] == [0, 1, 2, 3]  # the three added cards, one per chunk
+    trashed = Card.select(Card.deleted_at).where(Card.deleted_at.is_null(False))
+    assert {card.deleted_at for card in trashed} == {get_batch(batch_id).undone_at}
+
+
+def test_a_big_undo_cancelled_between_trash_chunks_leaves_cards_and_indexes_as_they_were(
+        old_card, tmp_path, monkeypatch):
+    monkeypatch.setattr(trash, "CHUNK", 1)
+    monkeypatch.setattr(bulk_indexes, "MIN_BULK_ROWS", 1)
+    import_three(tmp_path)
+    indexes = bulk_indexes.table_indexes("card")
+    assert trash.worth_dropping_card_indexes(4)
+    checks = []
+    with pytest.raises(UndoCancelled):
+        undo_batch(list_batches()[0].id, cancelled=lambda: checks.append(1) or len(checks) > 2)
+    assert live_names() == ["张伟", "李娜", "王芳", "赵六"]
+    assert bulk_indexes.table_indexes("card") == indexes
+    assert list_batches()[0].state is BatchState.DONE
 
 # What an import makes besides cards -------------------------------------------------
 
