@@ -124,6 +124,14 @@ def _fetch_ids(query) -> list[int]:
 _CARDS_BY_SEARCH_INDEX = SQL('"card" AS "t1" INDEXED BY "card_live_search"')
 
 
+def _by_search_index(card_filter: CardFilter) -> bool:
+    """Whether a query for the filter reads the (sort_name, id, search_text)
+    index of live cards: when it searches. Left to itself SQLite prefers the
+    narrower name index and fetches every card's row for its search text:
+    ten times slower. (The index holds live cards only.)"""
+    return not card_filter.trashed and bool(search_keys.search_tokens(card_filter.search))
+
+
 def narrows(new: CardFilter, old: CardFilter) -> bool:
     """Whether every card `new` lets through, `old` lets through too: the same
     filters, and each of old's search words inside one of new's (one more
@@ -175,10 +183,8 @@ def card_ids(card_filter: CardFilter = CardFilter(),
         return [t.desc() if descending else t.asc() for t in terms]
 
     if sort == ListColumn.NAME:
-        # A search reads the (sort_name, id, search_text) index in list order.
-        # Left to itself SQLite prefers the narrower name index and fetches
-        # every card's row for its search text: ten times slower.
-        if search_keys.search_tokens(card_filter.search):
+        # A search reads the search index in list order.
+        if _by_search_index(card_filter):
             base = base.from_(_CARDS_BY_SEARCH_INDEX)
         return _fetch_ids(base.where(where).order_by(*direction(Card.sort_name, Card.id)))
     if sort in _PLAIN:
@@ -218,13 +224,28 @@ def _few(ids: list[int]) -> bool:
     return len(ids) * 12 <= (Card.select(fn.MAX(Card.id)).scalar() or 0)
 
 
-def count_cards(card_filter: CardFilter = CardFilter()) -> int:
+def _count_sql(card_filter: CardFilter) -> tuple[str, list]:
     if card_filter == CardFilter():
         # All live cards: counted in the smallest live-card index, not the table
         # SQLite would otherwise read (5 ms instead of 30 at 100k cards).
-        return db.execute_sql('SELECT COUNT(*) FROM "card" INDEXED BY "card_live_circle_name" '
-                              'WHERE "deleted_at" IS NULL').fetchone()[0]
-    return Card.select(fn.COUNT(Card.id)).where(_where(card_filter)).scalar()
+        return ('SELECT COUNT(*) FROM "card" INDEXED BY "card_live_circle_name" '
+                'WHERE "deleted_at" IS NULL', [])
+    query = Card.select(fn.COUNT(Card.id))
+    if _by_search_index(card_filter):
+        # As the list reads it: the search text is in the index, so no card's
+        # row is read for it (20 ms instead of 180 at 100k cards).
+        query = query.from_(_CARDS_BY_SEARCH_INDEX)
+    return query.where(_where(card_filter)).sql()
+
+
+def count_cards(card_filter: CardFilter = CardFilter()) -> int:
+    return db.execute_sql(*_count_sql(card_filter)).fetchone()[0]
+
+
+def count_query_plan(card_filter: CardFilter) -> list[str]:
+    """EXPLAIN QUERY PLAN of `count_cards`, to check which index it reads."""
+    sql, params = _count_sql(card_filter)
+    return [row[-1] for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params)]
 
 
 def card_rows(ids: list[int]) -> dict[int, CardRow]:

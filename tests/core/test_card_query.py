@@ -9,6 +9,7 @@ from prospect_desk.card_query import (
     card_ids,
     card_rows,
     count_cards,
+    count_query_plan,
 )
 from prospect_desk.cards import CardData, create_card, delete_cards
 from prospect_desk.circles import list_circles
@@ -79,6 +80,37 @@ def test_a_search_in_name_order_reads_the_search_index_in_order_without_sorting(
     for sql, params in queries:
         plan = " ".join(str(row) for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
         assert "card_live_search" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_a_count_with_a_search_reads_the_search_index_as_the_list_does(database):
+    make(name="Wang", mobile="13800138000")
+    for card_filter in (CardFilter(search="wa"), CardFilter(search="wa 13"),
+                        CardFilter(search="wa", kinds=frozenset({"person"}))):
+        plan = " ".join(count_query_plan(card_filter))
+        assert "card_live_search" in plan, (card_filter, plan)
+    # The index holds live cards only: the trash is counted without it.
+    assert "card_live_search" not in " ".join(
+        count_query_plan(CardFilter(search="wa", trashed=True)))
+
+
+def test_a_search_counts_the_cards_it_lists(database):
+    work = list_circles()[0]
+    make(name="Wang Fang", kind="company", mobile="13800138000", circle_id=work.id)
+    make(name="Wang Wei", employer="Harbour", stage="customer")
+    make(name="Li Na", notes="met Wang's brother")
+    make(name="50%_off")
+    delete_cards([make(name="Wang Gone"), make(name="Zhao Gone")])
+    filters = [CardFilter(search=search, **more)
+               for search in ("wang", "wa ha", "138-0013", "%_", "nobody", "gone", " ")
+               for more in ({}, {"kinds": frozenset({"company"})},
+                            {"circle_ids": frozenset({NO_CIRCLE})}, {"trashed": True})]
+    counts = {}
+    for card_filter in filters:
+        counts[card_filter] = count_cards(card_filter)
+        assert counts[card_filter] == len(card_ids(card_filter)), card_filter
+    assert counts[CardFilter(search="wang")] == 3
+    assert counts[CardFilter(search="gone", trashed=True)] == 2
+    assert counts[CardFilter(search="%_")] == 1
 
 
 def test_filters_combine_and_trashed_cards_are_hidden(database):
