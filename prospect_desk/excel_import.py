@@ -289,39 +289,59 @@ class _RowParser:
             if target is not None and column < len(headers):
                 self.columns.setdefault(ImportField(target), column)
         self._enum_cache: dict[tuple[ImportField, str], str | None] = {}
-        self.plan = [(target.value, column, _role(target), target)
-                     for target, column in self.columns.items()]
+        # The columns by what is done with them (run for every row: kept lean).
+        plan = [(target.value, column, _role(target), target)
+                for target, column in self.columns.items()]
+        self.texts = [(name, column) for name, column, role, _ in plan if role is _TEXT]
+        self.extras = [(name, column) for name, column, role, _ in plan if role is _EXTRA]
+        self.dates = [(name, column) for name, column, role, _ in plan if role is _DATE]
+        self.enums = [(name, column, target) for name, column, role, target in plan
+                      if role is _ENUM]
 
     def header(self, target: ImportField) -> str:
         column = self.columns.get(target)
         return self.headers[column] if column is not None else ""
 
     def parse(self, row_number: int, cells: list[Cell]) -> ParsedRow:
+        """A blank cell (None, or only spaces) gives no value."""
         values: dict[str, object] = {}
-        extra: dict[ImportField, object] = {}
+        extra: dict[str, object] = {}
         problems: list[RowProblem] = []
-        for target, column, role, field_ in self.plan:
+        for name, column in self.texts:
             cell = cells[column]
             if cell.__class__ is str:
-                if not cell or (cell[0].isspace() or cell[-1].isspace()) and not cell.strip():
-                    continue
-            elif cell is None:
+                if cell and not cell.isspace():
+                    values[name] = cell
+            elif cell is not None:
+                values[name] = cell_text(cell)
+        for name, column in self.extras:
+            cell = cells[column]
+            if cell.__class__ is str:
+                if cell and not cell.isspace():
+                    extra[name] = cell
+            elif cell is not None:
+                extra[name] = cell_text(cell)
+        for name, column in self.dates:
+            cell = cells[column]
+            if cell.__class__ is datetime.date:
+                value = cell
+            elif cell is None or cell.__class__ is str and (not cell or cell.isspace()):
                 continue
-            if role is _TEXT:
-                values[target] = cell if cell.__class__ is str else cell_text(cell)
-            elif role is _EXTRA:
-                extra[target] = cell_text(cell)
-            elif role is _DATE:
-                value = self._date(cell, column, problems)
-                if value is not None:
-                    if target == "next_revisit":
-                        extra[_NEXT_REVISIT] = value
-                    else:
-                        values[target] = value
             else:
-                value = self._enum(cell, field_, column, problems)
-                if value is not None:
-                    values[target] = value
+                value = self._date(cell, column, problems)
+                if value is None:
+                    continue
+            if name == _NEXT_REVISIT:
+                extra[_NEXT_REVISIT] = value
+            else:
+                values[name] = value
+        for name, column, target in self.enums:
+            cell = cells[column]
+            if cell is None or cell.__class__ is str and (not cell or cell.isspace()):
+                continue
+            value = self._enum(cell, target, column, problems)
+            if value is not None:
+                values[name] = value
         parsed = ParsedRow(row_number=row_number, data=None, given=set(values),
                            problems=problems)
         self._fill(parsed, values, extra)

@@ -74,7 +74,9 @@ def search_text(texts: list[str], phones: list[str], named: list[str]) -> str:
     for name in named:
         if name and _CJK.search(name):
             parts += _pinyin(name)
-    return "\n".join([kept.lower() for part in parts if part and (kept := part.strip())])
+    # Lower case once for the whole: the same as part by part, since a line
+    # break ends a word for every case rule (the Greek final sigma too).
+    return "\n".join([kept for part in parts if part and (kept := part.strip())]).lower()
 
 
 def search_tokens(text: str) -> list[str]:
