@@ -22,7 +22,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from pathlib import Path
 from typing import Any
 
@@ -177,6 +177,17 @@ def _read(stream) -> bytes:
     return message
 
 
+HEAD_WAIT = 0.004
+"""Seconds to wait for the next chunk before preparing a later one here."""
+
+
+def _settles(head: Future) -> bool:
+    """Whether the chunk is back within HEAD_WAIT: sooner than this process
+    would prepare one, so waiting shares the work better."""
+    wait([head], timeout=HEAD_WAIT)
+    return head.done()
+
+
 class _Here:
     """A chunk prepared in this process: looks like a finished future."""
 
@@ -226,8 +237,8 @@ def prepared_in_order(chunks: Iterable[Chunk], prepare: Prepare, spec: Any,
             waiting.append((chunk, _Here(prepare(spec, chunk))))
             continue
         head_chunk, head = waiting[0]
-        if not head.done() and len(waiting) < LOOKAHEAD:
-            chunk = take()  # the next chunk is not back yet: prepare a later one here
+        if not head.done() and len(waiting) < LOOKAHEAD and not _settles(head):
+            chunk = take()  # the next chunk is not back soon: prepare a later one here
             if chunk is not None:
                 waiting.append((chunk, _Here(prepare(spec, chunk))))
                 continue
