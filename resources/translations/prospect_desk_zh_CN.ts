@@ -587,10 +587,6 @@ Restore the newest good backup (%2)? The damaged file is kept beside it, renamed
         <translation>已将 %1 项跟进标记为完成。</translation>
     </message>
     <message>
-        <source>The follow-ups could not be marked done: %1</source>
-        <translation>无法将这些跟进标记为完成：%1</translation>
-    </message>
-    <message>
         <source>Delete the campaign “%1”? Its %2 open follow-ups are removed; the %3 done stay in the cards&apos; history.</source>
         <translation>删除活动“%1”？其 %2 项未完成跟进将被移除；已完成的 %3 项仍保留在卡片的历史记录中。</translation>
     </message>
@@ -601,10 +597,6 @@ Restore the newest good backup (%2)? The damaged file is kept beside it, renamed
     <message>
         <source>Campaign deleted: %1 open follow-ups removed.</source>
         <translation>活动已删除：移除了 %1 项未完成跟进。</translation>
-    </message>
-    <message>
-        <source>The campaign could not be deleted: %1</source>
-        <translation>无法删除该活动：%1</translation>
     </message>
 </context>
 <context>
@@ -3011,10 +3003,6 @@ The %3 deals it recorded are removed with their payments and open follow-ups, th
     <message>
         <source>Adding a follow-up to each of %1 cards…</source>
         <translation>正在为 %1 张卡片各添加一项跟进…</translation>
-    </message>
-    <message>
-        <source>The campaign could not be made: %1</source>
-        <translation>无法创建此活动：%1</translation>
     </message>
 </context>
 <context>
