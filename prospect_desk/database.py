@@ -1,7 +1,9 @@
 """Opening the one SQLite file: where it lives, its pragmas, and its migrations."""
 
 import os
+import sqlite3
 import threading
+from contextlib import closing
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -57,6 +59,26 @@ class MigrationsPendingError(DatabaseOpenError):
 
 class PreMigrationBackupError(DatabaseOpenError):
     """No backup could be made before upgrading, so the upgrade was not run."""
+
+
+class NotACardFileError(DatabaseOpenError):
+    """An SQLite file with tables of its own and none of ours: someone else's
+    database. It is not opened, so nothing is added to it."""
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Look, read-only and before anything is set on the file (switching it to
+    WAL would already change it), whether it holds tables but no migration
+    table; raise NotACardFileError if so."""
+    try:
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+            tables = {row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")}
+    except sqlite3.Error:
+        return  # not a database, damaged or locked: opening it says which
+    if tables and MIGRATION_TABLE not in tables:
+        raise NotACardFileError(path, "not a Prospect Desk card file")
 
 
 class BackgroundCheck:
@@ -182,6 +204,8 @@ def open_database(path: str | os.PathLike, read_only: bool = False,
     path = Path(path)
     early = _take_early_check(path)  # before this connection touches the file
     created = not path.exists() or path.stat().st_size == 0
+    if not created:
+        _refuse_foreign(path)
     if read_only:
         if not path.is_file():
             raise DatabaseOpenError(path, "the file does not exist")

@@ -19,6 +19,7 @@ from prospect_desk.database import (
     DatabaseDamagedError,
     DatabaseOpenError,
     MigrationsPendingError,
+    NotACardFileError,
     OpenedDatabase,
     SchemaTooNewError,
     close_database,
@@ -159,6 +160,10 @@ def _open_error_text(error: DatabaseOpenError) -> str:
     if isinstance(error, DatabaseDamagedError):
         return translate("App", "The card file %1 is damaged, so it was not opened and nothing "
                          "was written to it. Restore a backup, or keep the file for repair.")
+    if isinstance(error, NotACardFileError):
+        return translate("App", "%1 is not a Prospect Desk card file (it holds other tables), "
+                         "so it was not opened and nothing was written to it. Choose a card "
+                         "file, or a new file name, with --db.")
     if isinstance(error, MigrationsPendingError):
         return translate("App", "The card file %1 needs upgrading to this version of Prospect "
                          "Desk, but it is read-only. Make it writable, then open it again.")

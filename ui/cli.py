@@ -12,7 +12,12 @@ from peewee import DatabaseError
 from PySide6.QtCore import QCoreApplication
 
 from prospect_desk import bulk_indexes
-from prospect_desk.database import DatabaseOpenError, close_database, open_database
+from prospect_desk.database import (
+    DatabaseOpenError,
+    NotACardFileError,
+    close_database,
+    open_database,
+)
 from prospect_desk.demo import load_demo
 from prospect_desk.stats import card_stats
 from ui import cli_calendar, cli_excel, cli_print, cli_reports, cli_safety, settings
@@ -139,6 +144,11 @@ def run_cli(argv: list[str], db_path: Path) -> int:
         return args.run(args)
     try:
         open_database(db_path)
+    except NotACardFileError as error:
+        print(translate("cli", "%1 is not a Prospect Desk card file, so it was not opened "
+                        "and nothing was written to it.").replace("%1", str(error.path)),
+              file=sys.stderr)
+        return EXIT_FAILED
     except DatabaseOpenError as error:
         print(
             translate("cli", "The card file %1 could not be opened: %2")

@@ -58,6 +58,10 @@
         <translation>卡片文件 %1 已损坏，因此没有打开，也未写入任何内容。请恢复备份，或保留该文件以便修复。</translation>
     </message>
     <message>
+        <source>%1 is not a Prospect Desk card file (it holds other tables), so it was not opened and nothing was written to it. Choose a card file, or a new file name, with --db.</source>
+        <translation>%1 不是 Prospect Desk 的卡片文件（其中有别的数据表），因此没有打开，也没有写入任何内容。请用 --db 选择一个卡片文件，或一个新的文件名。</translation>
+    </message>
+    <message>
         <source>The card file %1 needs upgrading to this version of Prospect Desk, but it is read-only. Make it writable, then open it again.</source>
         <translation>卡片文件 %1 需要升级到此版本的 Prospect Desk，但该文件为只读。请将其设为可写后重新打开。</translation>
     </message>
@@ -4052,6 +4056,10 @@ Tel. 138 0013 8000</source>
     <message>
         <source>subcommand</source>
         <translation>子命令</translation>
+    </message>
+    <message>
+        <source>%1 is not a Prospect Desk card file, so it was not opened and nothing was written to it.</source>
+        <translation>%1 不是 Prospect Desk 的卡片文件，因此没有打开，也没有写入任何内容。</translation>
     </message>
     <message>
         <source>The card file %1 could not be opened: %2</source>

@@ -148,3 +148,34 @@ def test_a_damaged_file_is_refused_and_not_written_to(db_path):
         open_database(db_path)
 
     assert db_path.read_bytes() == bytes(data)
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path):
+    from prospect_desk.database import NotACardFileError
+
+    path = tmp_path / "their.sqlite3"
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT)")
+        conn.execute("INSERT INTO notes (body) VALUES ('keep me')")
+        conn.commit()
+    before = path.read_bytes()
+
+    with pytest.raises(NotACardFileError):
+        open_database(path)
+
+    assert path.read_bytes() == before  # not even switched to WAL
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["their.sqlite3"]
+
+
+def test_an_sqlite_file_without_tables_becomes_a_card_file(tmp_path):
+    path = tmp_path / "blank.sqlite3"
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA user_version = 7")  # a header, no tables
+        conn.commit()
+    assert path.stat().st_size > 0
+    open_database(path)
+    try:
+        create_card(CardData(name="First card"))
+    finally:
+        close_database()
+    assert card_rows(path) == [("First card", "", "")]

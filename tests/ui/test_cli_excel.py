@@ -122,3 +122,21 @@ def test_a_big_import_leaves_the_file_with_every_index(tmp_path, monkeypatch, ca
         assert bulk_indexes.table_indexes("card") == before
     finally:
         close_database()
+
+
+def test_another_programs_database_is_refused_with_a_sentence(tmp_path, capsys):
+    import sqlite3
+    from contextlib import closing
+
+    path = tmp_path / "their.sqlite3"
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+        conn.commit()
+    before = path.read_bytes()
+
+    assert main.main(["--db", str(path), "stats"]) == 2
+
+    assert capsys.readouterr().err.strip() == (
+        f"{path} is not a Prospect Desk card file, so it was not opened and nothing was "
+        "written to it.")
+    assert path.read_bytes() == before

@@ -90,3 +90,23 @@ def test_a_file_the_check_finds_damaged_is_left_as_it_was_if_the_user_refuses(
     start, window = start_window(saved_file, started, qtbot)
     assert window is None and start.opened is None
     assert saved_file.read_bytes() == damaged
+
+
+def test_another_programs_database_is_named_and_left_as_it_was(tmp_path, monkeypatch, qtbot):
+
+    from ui.app import open_for_desktop
+
+    path = tmp_path / "their.sqlite3"
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+        conn.commit()
+    before = path.read_bytes()
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda parent, title, text: said.append(text)))
+
+    start = open_for_desktop(path)
+
+    assert start.opened is None and start.exit_code == 1
+    assert said and str(path) in said[0] and "not a Prospect Desk card file" in said[0]
+    assert path.read_bytes() == before
