@@ -143,8 +143,14 @@ def _card_from_json(text: str) -> CardData:
 
 def record_update(batch_id: int, card_id: int, before: CardData, after: CardData) -> None:
     """Remember an existing card's values before and after an import changed it."""
-    db.cursor().execute(_RECORD_SQL, (batch_id, card_id, card_values_json(before),
-                                      card_values_json(after)))
+    record_updates(batch_id, [(card_id, before, after)])
+
+
+def record_updates(batch_id: int, changes: list[tuple[int, CardData, CardData]]) -> None:
+    """record_update for many cards at once: (card id, before, after) each."""
+    db.cursor().executemany(_RECORD_SQL, [
+        (batch_id, card_id, card_values_json(before), card_values_json(after))
+        for card_id, before, after in changes])
 
 
 _RECORD_SQL = ('INSERT INTO "import_batch_update" ("batch_id", "card_id", "before", "after") '
