@@ -292,8 +292,9 @@ class _RowParser:
         # The columns by what is done with them (run for every row: kept lean).
         plan = [(target.value, column, _role(target), target)
                 for target, column in self.columns.items()]
-        self.texts = [(name, column) for name, column, role, _ in plan if role is _TEXT]
-        self.extras = [(name, column) for name, column, role, _ in plan if role is _EXTRA]
+        self.plain = [(name, column, int(role is _EXTRA)) for name, column, role, _ in plan
+                      if role in (_TEXT, _EXTRA)]
+        """Cells taken as text: into the card's values (0) or the extras (1)."""
         self.dates = [(name, column) for name, column, role, _ in plan if role is _DATE]
         self.enums = [(name, column, target) for name, column, role, target in plan
                       if role is _ENUM]
@@ -307,20 +308,14 @@ class _RowParser:
         values: dict[str, object] = {}
         extra: dict[str, object] = {}
         problems: list[RowProblem] = []
-        for name, column in self.texts:
+        into = (values, extra)
+        for name, column, extra_ in self.plain:
             cell = cells[column]
             if cell.__class__ is str:
                 if cell and not cell.isspace():
-                    values[name] = cell
+                    into[extra_][name] = cell
             elif cell is not None:
-                values[name] = cell_text(cell)
-        for name, column in self.extras:
-            cell = cells[column]
-            if cell.__class__ is str:
-                if cell and not cell.isspace():
-                    extra[name] = cell
-            elif cell is not None:
-                extra[name] = cell_text(cell)
+                into[extra_][name] = cell_text(cell)
         for name, column in self.dates:
             cell = cells[column]
             if cell.__class__ is datetime.date:

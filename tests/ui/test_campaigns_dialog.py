@@ -307,16 +307,22 @@ def test_a_cancelled_delete_leaves_the_campaign_as_it_was(campaign, qtbot, answe
     assert dialog.message.text() == ""
 
 
-def test_a_failed_mark_sent_goes_to_the_error_dialog_and_changes_nothing(
-        campaign, qtbot, answer_questions, monkeypatch):
-    asked = answer_questions(QMessageBox.StandardButton.Yes)
+def errors_shown(monkeypatch) -> list:
+    """What the error dialog would have shown, (parent, error) each."""
     shown = []
     monkeypatch.setattr(worker, "show_error",
                         lambda parent, error, details=None: shown.append((parent, error)))
+    return shown
 
-    def locked(*_args, **_kwargs):
-        raise OSError("database is locked")
 
+def locked(*_args, **_kwargs):
+    raise OSError("database is locked")
+
+
+def test_a_failed_mark_sent_goes_to_the_error_dialog_and_changes_nothing(
+        campaign, qtbot, answer_questions, monkeypatch):
+    asked = answer_questions(QMessageBox.StandardButton.Yes)
+    shown = errors_shown(monkeypatch)
     monkeypatch.setattr(campaigns_dialog, "mark_campaign_sent", locked)
     dialog = campaigns_for(qtbot)
 
@@ -333,13 +339,7 @@ def test_a_big_delete_that_fails_on_the_worker_goes_to_the_error_dialog(
         campaign, qtbot, answer_questions, monkeypatch):
     monkeypatch.setattr(worker, "WORKER_FROM", 1)  # campaigns of 2 and more
     answer_questions(QMessageBox.StandardButton.Yes)
-    shown = []
-    monkeypatch.setattr(worker, "show_error",
-                        lambda parent, error, details=None: shown.append((parent, error)))
-
-    def locked(*_args, **_kwargs):
-        raise OSError("database is locked")
-
+    shown = errors_shown(monkeypatch)
     monkeypatch.setattr(campaigns_dialog, "delete_campaign", locked)
     dialog = campaigns_for(qtbot)
 

@@ -175,8 +175,9 @@ def test_enter_in_the_search_box_restores_nothing(undone_import, trash, qtbot):
     assert live_names() == []
 
 
-def test_a_restore_that_fails_goes_to_the_error_dialog_and_the_list_stays(
-        undone_import, trash, qtbot, monkeypatch):
+@pytest.fixture
+def failing_restore(monkeypatch):
+    """Restoring fails as a locked file would; returns what the error dialog showed."""
     from prospect_desk import trash as core
     from ui import worker
 
@@ -188,6 +189,12 @@ def test_a_restore_that_fails_goes_to_the_error_dialog_and_the_list_stays(
         raise OSError("database is locked")
 
     monkeypatch.setattr(core, "restore", locked)
+    return shown
+
+
+def test_a_restore_that_fails_goes_to_the_error_dialog_and_the_list_stays(
+        undone_import, trash, qtbot, failing_restore):
+    shown = failing_restore
     dialog = trash()
     select_rows(dialog, 0, 1)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
@@ -198,19 +205,11 @@ def test_a_restore_that_fails_goes_to_the_error_dialog_and_the_list_stays(
 
 
 def test_a_big_restore_that_fails_shows_the_error_and_the_trash_as_it_is(
-        undone_import, trash, qtbot, monkeypatch):
-    from prospect_desk import trash as core
+        undone_import, trash, qtbot, monkeypatch, failing_restore):
     from ui import worker
 
     monkeypatch.setattr(worker, "WORKER_FROM", 2)
-    shown = []
-    monkeypatch.setattr(worker, "show_error",
-                        lambda parent, error, details=None: shown.append((parent, error)))
-
-    def locked(*_args):
-        raise OSError("database is locked")
-
-    monkeypatch.setattr(core, "restore", locked)
+    shown = failing_restore
     dialog = trash()
     select_rows(dialog, 0, 1)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
