@@ -60,7 +60,8 @@ class RowPool:
             [_PROJECT_ROOT, *filter(None, [env.get("PYTHONPATH")])])
         self._process = subprocess.Popen(
             [sys.executable, "-m", __name__, warm_module, warm_function],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))  # no console on Windows
         self._ready = threading.Event()
         self._waiting: deque[Future] = deque()
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
@@ -128,7 +129,11 @@ class RowPool:
 
 
 def start_pool(warm_module: str, warm_function: str) -> RowPool | None:
-    """A RowPool, or None when this system will not start another process."""
+    """A RowPool, or None when this system will not start another process (or
+    when this program is a frozen bundle, whose executable is the app itself,
+    not a Python that runs -m)."""
+    if getattr(sys, "frozen", False):
+        return None
     try:
         return RowPool(warm_module, warm_function)
     except (OSError, ValueError, subprocess.SubprocessError):

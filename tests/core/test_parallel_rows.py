@@ -123,6 +123,8 @@ def test_an_import_goes_on_when_no_second_process_can_start(tmp_path, monkeypatc
 
     monkeypatch.setattr(parallel_rows.subprocess, "Popen", refuse)
     assert parallel_rows.start_pool(excel_import.__name__, "warm_up") is None
+    monkeypatch.setattr(parallel_rows.sys, "frozen", True, raising=False)
+    assert parallel_rows.start_pool(excel_import.__name__, "warm_up") is None  # an app bundle
     result, cards, _ = import_into(tmp_path / "alone.sqlite3", sheet, DuplicateMode.SKIP, True)
     assert result.imported == len(cards) - 1
 
