@@ -37,10 +37,13 @@ NAMED_IN_QUERIES = frozenset({"card_live_search", "card_live_circle_name",
 """The card indexes some query names in INDEXED BY: they must exist at every
 commit (a test holds this list to the code)."""
 
-BUILT_BEFORE_COMMIT = NAMED_IN_QUERIES | {"card_referrer_id"}
-"""Those, and the index deleting a card looks its referred cards up in (its
-foreign key): emptying the trash would otherwise read the whole table once
-for every card it deletes."""
+BUILT_BEFORE_COMMIT = NAMED_IN_QUERIES | {"card_referrer_id", "card_circle_id",
+                                          "card_import_batch"}
+"""Those, and the indexes of the card's foreign keys: deleting a card, a
+circle or an import batch looks up the cards pointing at it there (emptying
+the trash, or undoing an import that made circles, would otherwise read the
+whole table once for every row it deletes). A test holds this list to the
+schema."""
 
 _PENDING_TABLE_EXISTS = ("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                          "AND name = 'pending_index'")
@@ -102,42 +105,49 @@ def build_pending(database: Database | None = None,
     not built stays listed. Returns how many were built."""
     database = database or db
     built = 0
-    for name in pending(database):
-        if cancelled is not None and cancelled():
-            break
-        # IMMEDIATE: the write lock first, then look again, since another
-        # connection may have built it (or a new bulk write listed it) since.
-        with database.atomic("IMMEDIATE"):
-            row = database.execute_sql('SELECT "sql" FROM "pending_index" WHERE "name" = ?',
-                                       (name,)).fetchone()
-            if row is None:
-                continue
-            exists = database.execute_sql(
-                "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
-                (name,)).fetchone()
-            if not exists:
-                database.execute_sql(row[0])
-            database.execute_sql('DELETE FROM "pending_index" WHERE "name" = ?', (name,))
-        built += 1
-    if built:
-        checkpoint(database)
+    try:
+        for name in pending(database):
+            if cancelled is not None and cancelled():
+                break
+            # IMMEDIATE: the write lock first, then look again, since another
+            # connection may have built it (or a new bulk write listed it) since.
+            with database.atomic("IMMEDIATE"):
+                row = database.execute_sql(
+                    'SELECT "sql" FROM "pending_index" WHERE "name" = ?', (name,)).fetchone()
+                if row is None:
+                    continue
+                exists = database.execute_sql(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
+                    (name,)).fetchone()
+                if not exists:
+                    database.execute_sql(row[0])
+                database.execute_sql('DELETE FROM "pending_index" WHERE "name" = ?', (name,))
+            built += 1
+    finally:
+        if built:
+            checkpoint(database)
     return built
 
 
 @contextmanager
 def checkpoint_deferred() -> Iterator[None]:
-    """No automatic checkpoint at the commit of the block's transaction.
+    """No automatic checkpoint at the commit of the block's transaction, but
+    the write-ahead log synced to disk at that commit.
 
     A big write fills the write-ahead log with every page it touched; the
     commit that follows would copy them all back into the file before
-    returning (a third of a second for 100,000 cards). The data is committed
-    either way: `build_pending` (or the last connection closing) runs the
+    returning (a third of a second for 100,000 cards). The commit is durable
+    without that copy once the log is synced (synchronous FULL, for this
+    commit only); `build_pending` (or the last connection closing) runs the
     checkpoint afterwards, off the user's wait."""
     previous = db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0]
+    synchronous = db.execute_sql("PRAGMA synchronous").fetchone()[0]
     db.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    db.execute_sql("PRAGMA synchronous = FULL")
     try:
         yield
     finally:
+        db.execute_sql(f"PRAGMA synchronous = {int(synchronous)}")
         db.execute_sql(f"PRAGMA wal_autocheckpoint = {int(previous)}")
 
 

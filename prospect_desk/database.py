@@ -214,7 +214,11 @@ def open_database(path: str | os.PathLike, read_only: bool = False,
     else:
         if created:
             path.parent.mkdir(parents=True, exist_ok=True)
-        database = SqliteDatabase(str(path), pragmas=PRAGMAS)
+        # Every transaction takes the write lock when it begins, waiting for it
+        # (busy_timeout) if another connection writes: one begun for reading
+        # could not wait for it later, and would fail at its first write
+        # (a card saved while the list indexes are built in the background).
+        database = SqliteDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")
     check = None
     try:
         database.connect(reuse_if_open=True)

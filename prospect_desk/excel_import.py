@@ -528,6 +528,9 @@ class _Progress:
         self._progress = progress
         self._cancelled = cancelled
 
+    def cancelled(self) -> bool:
+        return self._cancelled is not None and self._cancelled()
+
     def step(self, count: int) -> None:
         self.done += count
         if self._cancelled is not None and self._cancelled():
@@ -737,7 +740,7 @@ def _plan(table: SheetTable, mapping: Mapping, mode: DuplicateMode,
     skip = mode is DuplicateMode.SKIP
     find_keys, add_keys = duplicates.find_keys, duplicates.add_keys
     for chunk, prepared in parallel_rows.prepared_in_order(_chunks(table), prepare_rows, spec,
-                                                           pool):
+                                                           pool, steps.cancelled):
         for (row_number, cells), row in zip(chunk, prepared, strict=True):
             if row is None:
                 continue

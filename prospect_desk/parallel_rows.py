@@ -29,6 +29,10 @@ from typing import Any
 LOOKAHEAD = 6
 """Chunks read ahead of the one being written."""
 POOL_BACKLOG = 2
+POLL_SECONDS = 0.25
+STALL_SECONDS = 30.0
+"""A chunk takes some 20 ms; a process that sends nothing for this long is
+given up (its chunks are prepared here)."""
 """Chunks handed to the second process and not back yet, at most."""
 
 Chunk = list
@@ -58,10 +62,14 @@ class RowPool:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(
             [_PROJECT_ROOT, *filter(None, [env.get("PYTHONPATH")])])
+        # -P and the project as working folder: no module of whatever folder the
+        # app was started from is imported in its place.
         self._process = subprocess.Popen(
-            [sys.executable, "-m", __name__, warm_module, warm_function],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
+            [sys.executable, "-P", "-m", __name__, warm_module, warm_function],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=_PROJECT_ROOT,
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))  # no console on Windows
+        self._lock = threading.Lock()
+        """Held to hand out a future, to resolve one, and to give up."""
         self._ready = threading.Event()
         self._waiting: deque[Future] = deque()
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
@@ -76,16 +84,32 @@ class RowPool:
     def submit(self, prepare: Prepare, spec: Any, chunk: Chunk) -> Future:
         """The future chunk prepared (it raises what preparing it raised, or
         PoolBroken)."""
-        if self.broken:
-            raise PoolBroken
         future: Future = Future()
-        self._waiting.append(future)
+        with self._lock:
+            if self.broken:
+                raise PoolBroken
+            self._waiting.append(future)
         self._outbox.put((prepare, spec, chunk))
         return future
 
+    def result(self, future: Future, cancelled: Callable[[], bool] | None = None) -> list:
+        """What `future` gives, waiting for it; gives up on the process (and
+        raises PoolBroken) when it has ended, when `cancelled()` says so, or
+        when it sends nothing for STALL_SECONDS."""
+        waited = 0.0
+        while True:
+            try:
+                return future.result(timeout=POLL_SECONDS)
+            except TimeoutError:
+                waited += POLL_SECONDS
+                if (self._process.poll() is not None or waited >= STALL_SECONDS
+                        or (cancelled is not None and cancelled())):
+                    self._fail()
+
     def close(self) -> None:
         """Let the process go: it ends once it sees its input closed."""
-        self.broken = True
+        with self._lock:
+            self.broken = True
         self._outbox.put(None)
 
     def _send(self) -> None:
@@ -109,11 +133,12 @@ class RowPool:
             self._ready.set()
             while True:
                 ok, value = pickle.loads(_read(stream))
-                future = self._waiting.popleft()
-                if ok:
-                    future.set_result(value)
-                else:
-                    future.set_exception(value)
+                with self._lock:
+                    future = self._waiting.popleft()
+                    if ok:
+                        future.set_result(value)
+                    else:
+                        future.set_exception(value)
         except Exception:  # noqa: BLE001 - ended, or garbled: the rest is prepared here
             self._fail()
         finally:
@@ -121,11 +146,14 @@ class RowPool:
             self._process.wait()
 
     def _fail(self) -> None:
-        self.broken = True
-        while self._waiting:
-            future = self._waiting.popleft()
-            if not future.done():
-                future.set_exception(PoolBroken())
+        with self._lock:
+            self.broken = True
+            while self._waiting:
+                future = self._waiting.popleft()
+                if not future.done():
+                    future.set_exception(PoolBroken())
+        if self._process.poll() is None:
+            self._process.kill()  # stalled, or no longer listened to
 
 
 def start_pool(warm_module: str, warm_function: str) -> RowPool | None:
@@ -206,10 +234,13 @@ class _Here:
 
 
 def prepared_in_order(chunks: Iterable[Chunk], prepare: Prepare, spec: Any,
-                      pool: RowPool | None) -> Iterator[tuple[Chunk, list]]:
+                      pool: RowPool | None, cancelled: Callable[[], bool] | None = None
+                      ) -> Iterator[tuple[Chunk, list]]:
     """(chunk, prepare(spec, chunk)) for every chunk, in order, the work shared
     with `pool` when there is one. `prepare` and `spec` must be picklable
-    (a module-level function, plain values)."""
+    (a module-level function, plain values). While waiting for the pool,
+    `cancelled()` is asked: when it says so, the pool is given up and the
+    caller, asking it too after the chunk, stops."""
     source = iter(chunks)
     waiting: deque[tuple[Chunk, Future | _Here]] = deque()
     exhausted = False
@@ -252,7 +283,7 @@ def prepared_in_order(chunks: Iterable[Chunk], prepare: Prepare, spec: Any,
             yield head_chunk, head.value
             continue
         try:
-            value = head.result()
+            value = pool.result(head, cancelled)
         except PoolBroken:  # the rest here; this chunk again, here
             value = prepare(spec, head_chunk)
         yield head_chunk, value

@@ -21,6 +21,7 @@ from prospect_desk.database import (
     close_for_good,
     open_database,
 )
+from ui import index_builds
 from ui.error_dialog import show_error
 from ui.record_list_dialog import RecordListDialog
 from ui.worker import start_job
@@ -164,6 +165,7 @@ class BackupsDialog(RecordListDialog):
             self.job = None
             self._update_buttons()
             return
+        index_builds.stop_and_wait()  # it must not go on writing to the file set aside
         close_database()
         try:
             aside = backups.put_restored_in_place(self.db_path, incoming)

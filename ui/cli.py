@@ -158,9 +158,10 @@ def run_cli(argv: list[str], db_path: Path) -> int:
         )
         return EXIT_FAILED
     try:
-        return args.run(args)
+        code = args.run(args)
+        _build_pending_indexes()  # only after the command ran to its end (not on Ctrl-C)
+        return code
     finally:
-        _build_pending_indexes()
         close_database()
 
 

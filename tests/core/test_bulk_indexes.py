@@ -148,3 +148,20 @@ def test_an_index_built_meanwhile_is_only_struck_off(database, tmp_path, small_b
     bulk_indexes.build_pending()
     assert bulk_indexes.pending() == []
     assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_indexes_of_the_cards_foreign_keys_are_built_before_the_commit(database):
+    """Deleting a row a card points at finds those cards as this query does."""
+    keyed = [row[3] for row in db.execute_sql('PRAGMA foreign_key_list("card")').fetchall()]
+    assert sorted(keyed) == ["circle_id", "import_batch_id", "referrer_id"]
+    for column in keyed:
+        plan = " ".join(row[-1] for row in db.execute_sql(
+            f'EXPLAIN QUERY PLAN SELECT "id" FROM "card" WHERE "{column}" = ?', (1,)))
+        used = plan.split(" INDEX ")[1].split()[0] if " INDEX " in plan else None
+        assert used in bulk_indexes.BUILT_BEFORE_COMMIT, (column, plan)
+
+
+def test_a_big_import_commits_with_its_log_synced_and_the_settings_as_they_were(
+        database, tmp_path, small_bulk):
+    import_file(write_csv(tmp_path / "in.csv", 1200))
+    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL again

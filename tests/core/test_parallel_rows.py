@@ -4,8 +4,6 @@ when that process cannot start, or dies, the import still ends the same."""
 
 import csv
 import datetime
-import os
-import signal
 import time
 
 import pytest
@@ -104,7 +102,7 @@ def test_an_import_goes_on_without_the_second_process_when_it_dies(tmp_path, mon
     def submit_then_die(self, *args):
         future = real_submit(self, *args)
         if len(taken) == 3:
-            os.kill(self._process.pid, signal.SIGKILL)
+            self._process.kill()
         return future
 
     monkeypatch.setattr(parallel_rows.RowPool, "submit", submit_then_die)
@@ -132,16 +130,38 @@ def test_an_import_goes_on_when_no_second_process_can_start(tmp_path, monkeypatc
 def double(_spec, chunk):
     if chunk == ["boom"]:
         raise ValueError("boom")
+    if chunk == ["stall"]:
+        time.sleep(600)
     return [2 * x for x in chunk]
 
 
-def test_chunks_come_back_in_order_and_an_error_comes_back_as_raised():
+def ready_pool():
     pool = parallel_rows.start_pool(__name__, "warm")
     assert pool is not None
+    deadline = time.monotonic() + 60
+    while not pool.usable() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return pool
+
+
+def test_a_cancel_while_waiting_for_a_stalled_process_gives_it_up_at_once():
+    pool = ready_pool()
     try:
-        deadline = time.monotonic() + 60
-        while not pool.usable() and time.monotonic() < deadline:
-            time.sleep(0.02)
+        future = pool.submit(double, None, ["stall"])
+        started = time.monotonic()
+        with pytest.raises(parallel_rows.PoolBroken):
+            pool.result(future, cancelled=lambda: time.monotonic() - started > 0.3)
+        assert time.monotonic() - started < 5
+        assert pool._process.wait(timeout=10) is not None  # ended, not left behind
+        with pytest.raises(parallel_rows.PoolBroken):
+            pool.submit(double, None, [1])
+    finally:
+        pool.close()
+
+
+def test_chunks_come_back_in_order_and_an_error_comes_back_as_raised():
+    pool = ready_pool()
+    try:
         chunks = [[i, i + 1] for i in range(0, 40, 2)]
         got = list(parallel_rows.prepared_in_order(chunks, double, None, pool))
         assert [c for c, _ in got] == chunks

@@ -389,3 +389,46 @@ def test_a_full_disk_on_save_keeps_the_typed_text_and_says_why(main_window, answ
     assert editor.texts["name"].text() == "Wang Fang (new number)"
     assert card_names() == ["Wang Fang"]
     assert main_window.windowTitle().endswith("*")
+
+
+def test_a_restore_waits_for_the_background_index_build_to_let_go_of_the_file(
+        backups_dialog, main_window, answer_questions, qtbot, monkeypatch):
+    import threading
+
+    from prospect_desk import bulk_indexes
+    from ui import index_builds
+
+    qtbot.mouseClick(backups_dialog.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: backups_dialog.list.topLevelItemCount() == 1, timeout=10000)
+    building, events = threading.Event(), []
+
+    def slow_build(database=None, cancelled=None):
+        events.append("build started")
+        building.set()
+        while not cancelled():
+            threading.Event().wait(0.01)
+        events.append("build stopped")
+        return 0
+
+    monkeypatch.setattr(bulk_indexes, "pending", lambda database=None: ["card_live_stage"])
+    monkeypatch.setattr(bulk_indexes, "build_pending", slow_build)
+    real_close = backups_dialog_module().close_database
+    monkeypatch.setattr(backups_dialog_module(), "close_database",
+                        lambda: events.append("file closed") or real_close())
+    index_builds.build_pending_soon()
+    assert building.wait(10)
+
+    answer_questions()
+    backups_dialog.list.setCurrentItem(backups_dialog.list.topLevelItem(0))
+    qtbot.mouseClick(backups_dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: backups_dialog.job is None, timeout=10000)
+
+    assert events[:3] == ["build started", "build stopped", "file closed"]
+    index_builds.stop_and_wait()  # the build the reloaded window started
+    qtbot.waitUntil(lambda: index_builds._job is None, timeout=10000)
+
+
+def backups_dialog_module():
+    import ui.backups_dialog
+
+    return ui.backups_dialog
