@@ -7,7 +7,6 @@ import datetime
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -45,6 +44,7 @@ from ui.follow_up_dialogs import ERROR_STYLE, date_edit
 from ui.follow_up_text import rule_error_text, to_date
 from ui.labels import CAMPAIGN_KINDS, CREDIT_STATUSES, KINDS, STAGES, circle_name, label
 from ui.models.campaign_table_model import CampaignTableModel
+from ui.record_views import set_up_record_view
 from ui.worker import run_sized, start_job
 
 DEFAULT_LEAD_DAYS = 7
@@ -317,12 +317,7 @@ class CampaignsDialog(QDialog):
         self.table = QTableView()
         self.table.setObjectName("campaignTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        set_up_record_view(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -6,7 +6,6 @@ import datetime
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -29,6 +28,7 @@ from ui.filter_panel import FilterPanel
 from ui.follow_up_panel import FollowUpPanel
 from ui.history_panel import HistoryPanel
 from ui.models.card_table_model import CardTableModel
+from ui.record_views import Selection, set_up_record_view
 from ui.today_view import TodayView
 
 
@@ -57,11 +57,7 @@ class MainWindow(QMainWindow):
         self.table = QTableView()
         self.table.setObjectName("cardTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        set_up_record_view(self.table, Selection.ExtendedSelection)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

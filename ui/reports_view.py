@@ -24,7 +24,6 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QAbstractTableModel, QDate, QMargins, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -54,6 +53,7 @@ from ui.labels import (
     circle_name,
     label,
 )
+from ui.record_views import set_up_record_view
 from ui.worker import start_job
 
 MAX_ROWS = 1000
@@ -135,12 +135,7 @@ class ReportTable(QTableView):
         super().__init__()
         self.setObjectName(name)
         self.setModel(RowsModel(headers, self))
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().setVisible(False)
+        set_up_record_view(self)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

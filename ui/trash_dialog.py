@@ -6,7 +6,6 @@ restoring or emptying many cards runs on a worker with progress and cancel."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from prospect_desk import trash
 from ui.models.trash_table_model import COMPANY, DELETED, NAME, TrashTableModel
+from ui.record_views import Selection, set_up_record_view
 from ui.worker import run_sized
 
 
@@ -49,13 +49,8 @@ class TrashDialog(QDialog):
         self.cards = QTableView()
         self.cards.setObjectName("trashList")
         self.cards.setModel(self.model)
-        self.cards.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.cards.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.cards.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.cards.setAlternatingRowColors(True)
-        self.cards.setWordWrap(False)
+        set_up_record_view(self.cards, Selection.ExtendedSelection)
         rows = self.cards.verticalHeader()
-        rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no row measured
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.cards.horizontalHeader()
