@@ -21,3 +21,31 @@ def database(db_path):
     opened = open_database(db_path)
     yield opened
     close_database()
+
+
+@pytest.fixture
+def kill_after():
+    """kill_after(script, args, started, delay): run `script` (python -c, the
+    project on its path), SIGKILL it `delay` seconds after it prints the line
+    `started`; returns whether it had printed "committed" by then."""
+    import signal
+    import subprocess
+    import time
+
+    def run(script: str, args: list[str], started: str, delay: float) -> bool:
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+        proc = subprocess.Popen([sys.executable, "-c", script, *args],
+                                stdout=subprocess.PIPE, text=True, env=env)
+        try:
+            assert proc.stdout.readline().strip() == started
+            time.sleep(delay)
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            return "committed" in proc.stdout.read()
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            proc.stdout.close()
+
+    return run

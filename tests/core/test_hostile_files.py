@@ -89,6 +89,16 @@ def refused(path) -> SpreadsheetError:
     return caught.value
 
 
+def refused_with_peak(path):
+    """Why the file is refused, and the most memory traced while refusing it."""
+    tracemalloc.start()
+    try:
+        problem = refused(path).problem
+        return problem, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def test_a_sound_hand_made_workbook_imports(cards, tmp_path):
     path = write_workbook(tmp_path / "good.xlsx", sheet_xml(GOOD_ROWS))
     assert import_file(path).imported == 1
@@ -155,12 +165,7 @@ def test_a_zip_bomb_is_refused_before_anything_is_unpacked(cards, tmp_path):
             part.write(SHEET_END.encode())
     assert path.stat().st_size < 2 * 1024 * 1024
 
-    tracemalloc.start()
-    try:
-        problem = refused(path).problem
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    problem, peak = refused_with_peak(path)
 
     assert problem is ReadProblem.ZIP_BOMB
     assert peak < 5 * 1024 * 1024
@@ -194,12 +199,7 @@ def test_billion_laughs_in_a_sheet_is_refused(cards, tmp_path):
     sheet = sheet_xml([(1, ["姓名"]), (2, ["&lol9;"])], prolog=BILLION_LAUGHS)
     sheet = sheet.replace("&amp;lol9;", "&lol9;")
     path = write_workbook(tmp_path / "laughs.xlsx", sheet)
-    tracemalloc.start()
-    try:
-        problem = refused(path).problem
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    problem, peak = refused_with_peak(path)
     assert problem is ReadProblem.XML_ENTITIES
     assert peak < 5 * 1024 * 1024
     assert Card.select().count() == cards

@@ -3,11 +3,7 @@ insert) leaves the cards and every index exactly as they were, or all of it."""
 
 import csv
 import os
-import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from contextlib import closing
 from pathlib import Path
 
@@ -16,7 +12,6 @@ import pytest
 from prospect_desk.cards import CardData, create_card
 from prospect_desk.database import close_database, open_database
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ROWS = 30_000
 
 IMPORTER = """
@@ -46,25 +41,8 @@ def state(path: Path) -> tuple[int, list, str]:
     return count, indexes, check
 
 
-def import_and_kill_after(db_path: Path, sheet: Path, delay: float) -> bool:
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", IMPORTER, str(db_path), str(sheet)],
-                            stdout=subprocess.PIPE, text=True, env=env)
-    try:
-        assert proc.stdout.readline().strip() == "dropping True"
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        return "committed" in proc.stdout.read()
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-
-
 def test_an_import_killed_while_its_indexes_are_dropped_leaves_them_as_they_were(
-        db_path, tmp_path):
+        db_path, tmp_path, kill_after):
     sheet = tmp_path / "big.csv"
     with open(sheet, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -79,7 +57,7 @@ def test_an_import_killed_while_its_indexes_are_dropped_leaves_them_as_they_were
     assert before[2] == "ok"
 
     for delay in (0.05, 0.3, 0.8):
-        committed = import_and_kill_after(db_path, sheet, delay)
+        committed = kill_after(IMPORTER, [str(db_path), str(sheet)], "dropping True", delay)
         after = state(db_path)
         assert after[2] == "ok", f"killed after {delay}s"
         if committed or after[0] == before[0] + ROWS:  # killed after the commit

@@ -2,11 +2,7 @@
 
 import os
 import random
-import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from contextlib import closing
 from pathlib import Path
 
@@ -15,7 +11,6 @@ import pytest
 from prospect_desk.cards import CardData, create_card
 from prospect_desk.database import close_database, open_database
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BULK = 20_000
 
 WRITER = f"""
@@ -47,26 +42,7 @@ def count_and_check(path: Path) -> tuple[int, str]:
     return count, check
 
 
-def write_and_kill_after(path: Path, delay: float) -> bool:
-    """Start the bulk write, SIGKILL the writer `delay` seconds into its
-    transaction; returns whether it had reported the commit."""
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)],
-                            stdout=subprocess.PIPE, text=True, env=env)
-    try:
-        assert proc.stdout.readline().strip() == "begin"
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        return "committed" in proc.stdout.read()
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-
-
-def test_a_bulk_insert_killed_at_any_point_leaves_all_or_none_of_its_cards(db_path):
+def test_a_bulk_insert_killed_at_any_point_leaves_all_or_none_of_its_cards(db_path, kill_after):
     open_database(db_path)
     for name in ("Alice", "Bob", "Chen"):
         create_card(CardData(name=name))
@@ -76,7 +52,7 @@ def test_a_bulk_insert_killed_at_any_point_leaves_all_or_none_of_its_cards(db_pa
     delays = [random.uniform(step * 0.5, (step + 1) * 0.5) for step in range(5)]
     for delay in delays:
         old_total, _ = count_and_check(db_path)
-        committed = write_and_kill_after(db_path, delay)
+        committed = kill_after(WRITER, [str(db_path)], "begin", delay)
         total, check = count_and_check(db_path)
         assert check == "ok", f"killed after {delay:.2f}s"
         assert total in (old_total, old_total + BULK), f"killed after {delay:.2f}s"

@@ -94,3 +94,16 @@ def compiled_translations():
         qm = ts.with_suffix(".qm")
         if lrelease and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
             subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+@pytest.fixture
+def started(qtbot):
+    """Whatever open_for_desktop opened is closed and unlocked afterwards."""
+    from prospect_desk.database import close_database
+
+    starts = []
+    yield starts
+    close_database()
+    for start in starts:
+        if start.lock is not None:
+            start.lock.release()

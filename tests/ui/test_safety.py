@@ -253,15 +253,6 @@ def saved_file(db_path):
     return db_path
 
 
-@pytest.fixture
-def started(qtbot):
-    """Whatever open_for_desktop opened is closed and unlocked afterwards."""
-    starts = []
-    yield starts
-    close_database()
-    for start in starts:
-        if start.lock is not None:
-            start.lock.release()
 
 
 def test_start_up_takes_the_lock_and_leaves_the_days_backup_for_after_the_window(

@@ -23,16 +23,6 @@ def saved_file(db_path):
     return db_path
 
 
-@pytest.fixture
-def started(qtbot):
-    starts = []
-    yield starts
-    close_database()
-    for start in starts:
-        if start.lock is not None:
-            start.lock.release()
-
-
 def damage_an_index_page(db_path, index="card_live_search") -> bytes:
     """A leaf page of an index overwritten: the file still opens and its schema
     reads. The list reads the name index as the window is built; the search
