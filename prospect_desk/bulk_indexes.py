@@ -7,15 +7,18 @@ drops them inside its transaction. SQLite's DDL is transactional: a cancel, a
 crash or a kill leaves the indexes exactly as they were, together with the
 cards.
 
-Before the commit only the indexes that queries name in INDEXED BY are built
-again (SQLite refuses such a query while its index is missing), with the one
-that deleting a card needs; the others are
-recorded in `pending_index`, in the same transaction, and `build_pending`
-builds them after the commit, one short transaction each, while the window
-goes on reading (a missing sort index only makes that sort slower for a
-moment). The cards are all there and searchable from the commit on; a kill
-before the pending indexes are built loses nothing, since the next start (or
-the next migration, or the next big write) builds what is still listed.
+None of them is built again before the commit: they are recorded in
+`pending_index`, in the same transaction, and `build_pending` builds them
+after the commit, one short transaction each, while the window goes on
+reading. Meanwhile a sort is only slower, and a query that names a missing
+index in INDEXED BY runs without the hint (database.CardDatabase). What
+must not wait is deleting: SQLite finds the cards pointing at a deleted
+card, circle or import in the foreign-key indexes, or reads the whole table
+for every row deleted; `build_foreign_key_indexes` builds those first, in
+the deleting transaction. The cards are all there and searchable from the
+commit on; a kill before the pending indexes are built loses nothing, since
+the next start (or the next migration, or the next big write) builds what is
+still listed.
 
 The definitions come from the database's own `sqlite_master`, so the indexes
 that come back are, byte for byte, the ones the migrations made; nothing here
@@ -32,18 +35,9 @@ from prospect_desk.models import db
 MIN_BULK_ROWS = 5000
 """Fewer new rows than this are cheaper to index one by one."""
 
-NAMED_IN_QUERIES = frozenset({"card_live_search", "card_live_circle_name",
-                              "card_live_birthday_md"})
-"""The card indexes some query names in INDEXED BY: they must exist at every
-commit (a test holds this list to the code)."""
-
-BUILT_BEFORE_COMMIT = NAMED_IN_QUERIES | {"card_referrer_id", "card_circle_id",
-                                          "card_import_batch"}
-"""Those, and the indexes of the card's foreign keys: deleting a card, a
-circle or an import batch looks up the cards pointing at it there (emptying
-the trash, or undoing an import that made circles, would otherwise read the
-whole table once for every row it deletes). A test holds this list to the
-schema."""
+FOREIGN_KEY_INDEXES = ("card_circle_id", "card_import_batch", "card_referrer_id")
+"""The card indexes SQLite looks in when a card, a circle or an import batch
+is deleted (a test holds this list to the schema)."""
 
 _PENDING_TABLE_EXISTS = ("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                          "AND name = 'pending_index'")
@@ -66,11 +60,11 @@ def worth_dropping(new_rows: int, existing_rows: int) -> bool:
 
 @contextmanager
 def indexes_dropped(table: str, drop: bool = True) -> Iterator[None]:
-    """Drop `table`'s indexes for the block; after it, build those named in
-    queries again and leave the others to `build_pending`.
+    """Drop `table`'s indexes for the block; after it, list them all for
+    `build_pending`.
 
     Must run inside a transaction (db.atomic()): if the block raises, nothing
-    is recreated or recorded here, and the rollback brings the indexes back."""
+    is recorded here, and the rollback brings the indexes back."""
     if not drop:
         yield
         return
@@ -81,11 +75,23 @@ def indexes_dropped(table: str, drop: bool = True) -> Iterator[None]:
         db.execute_sql(f'DROP INDEX "{name}"')
     yield
     for name, sql in indexes:
-        if name in BUILT_BEFORE_COMMIT:
-            db.execute_sql(sql)
-        else:
-            db.execute_sql('INSERT OR REPLACE INTO "pending_index" ("name", "sql") '
-                           'VALUES (?, ?)', (name, sql))
+        db.execute_sql('INSERT OR REPLACE INTO "pending_index" ("name", "sql") '
+                       'VALUES (?, ?)', (name, sql))
+
+
+def build_foreign_key_indexes() -> None:
+    """Build, in the caller's transaction, the foreign-key indexes of the card
+    that a bulk write left for later: call it before deleting cards or circles."""
+    if not db.in_transaction():
+        raise RuntimeError("indexes may only be built here inside a transaction")
+    if not db.execute_sql(_PENDING_TABLE_EXISTS).fetchone():
+        return
+    listed = db.execute_sql(
+        'SELECT "name", "sql" FROM "pending_index" WHERE "name" IN (?, ?, ?)',
+        FOREIGN_KEY_INDEXES).fetchall()
+    for name, sql in listed:
+        db.execute_sql(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+        db.execute_sql('DELETE FROM "pending_index" WHERE "name" = ?', (name,))
 
 
 def pending(database: Database | None = None) -> list[str]:

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import asdict, dataclass, fields
 
-from prospect_desk import follow_up_rules, search_keys
+from prospect_desk import bulk_indexes, follow_up_rules, search_keys
 from prospect_desk.enums import CreditStatus, Kind, Stage
 from prospect_desk.models import Card, _now, db
 from prospect_desk.validation import FieldError, check_card
@@ -161,4 +161,5 @@ def empty_trash() -> int:
     """Delete the trashed cards for good (their history with them); cards they
     referred keep their data and lose only the link."""
     with db.atomic():
+        bulk_indexes.build_foreign_key_indexes()
         return Card.delete().where(Card.deleted_at.is_null(False)).execute()

@@ -1,6 +1,7 @@
 """Opening the one SQLite file: where it lives, its pragmas, and its migrations."""
 
 import os
+import re
 import sqlite3
 import threading
 from contextlib import closing
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import OperationalError, SqliteDatabase
 
 from prospect_desk import backups, bulk_indexes
 from prospect_desk.models import db
@@ -189,6 +190,25 @@ def is_read_only(path: str | os.PathLike) -> bool:
     return not os.access(folder, os.W_OK)
 
 
+class CardDatabase(SqliteDatabase):
+    """The card file's connection. A query that names an index in INDEXED BY
+    runs without the hint while that index is missing, since a big write
+    leaves its indexes to be built after its commit (bulk_indexes): slower
+    for those seconds, never an error. Asking SQLite is the only check that
+    holds against another connection committing such a write at any moment."""
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except OperationalError as error:
+            missing = str(error).removeprefix("no such index: ")
+            hint = re.compile(rf'\s+INDEXED\s+BY\s+"?{re.escape(missing)}"?(?!\w)')
+            unhinted = hint.sub("", sql) if missing != str(error) else sql
+            if unhinted == sql:
+                raise
+            return self.execute_sql(unhinted, params)
+
+
 def open_database(path: str | os.PathLike, read_only: bool = False,
                   check_later: bool = False) -> OpenedDatabase:
     """Open (creating if needed) the database at `path`, check it, migrate it,
@@ -209,7 +229,7 @@ def open_database(path: str | os.PathLike, read_only: bool = False,
     if read_only:
         if not path.is_file():
             raise DatabaseOpenError(path, "the file does not exist")
-        database = SqliteDatabase(path.resolve().as_uri() + "?mode=ro", uri=True,
+        database = CardDatabase(path.resolve().as_uri() + "?mode=ro", uri=True,
                                   pragmas=READ_ONLY_PRAGMAS)
     else:
         if created:
@@ -218,7 +238,7 @@ def open_database(path: str | os.PathLike, read_only: bool = False,
         # (busy_timeout) if another connection writes: one begun for reading
         # could not wait for it later, and would fail at its first write
         # (a card saved while the list indexes are built in the background).
-        database = SqliteDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")
+        database = CardDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")
     check = None
     try:
         database.connect(reuse_if_open=True)

@@ -257,6 +257,7 @@ def _remove_what_else_it_made(batch_id: int, result: UndoResult) -> None:
     done since is a record of a contact and stays), and the circles it made
     that no live card uses now and no campaign targets (trashed cards in one
     lose the link)."""
+    bulk_indexes.build_foreign_key_indexes()  # circles may be deleted below
     cursor = db.cursor()
     cursor.execute(_REMOVE_FOLLOW_UPS_SQL, (batch_id, batch_id))
     result.follow_ups_removed = cursor.rowcount

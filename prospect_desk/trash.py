@@ -152,6 +152,8 @@ def empty(progress: Progress | None = None, cancelled: Cancelled | None = None) 
     deals; cards they referred lose only the link. All or none. The card
     indexes stay: each card deleted looks up the cards it referred in one."""
     ids = trashed_ids()
-    return _chunked(ids, lambda chunk: Card.delete().where(
-        Card.id.in_(chunk) & Card.deleted_at.is_null(False)).execute(), progress, cancelled,
-        rebuild_indexes=False)
+    with db.atomic():
+        bulk_indexes.build_foreign_key_indexes()
+        return _chunked(ids, lambda chunk: Card.delete().where(
+            Card.id.in_(chunk) & Card.deleted_at.is_null(False)).execute(), progress, cancelled,
+            rebuild_indexes=False)

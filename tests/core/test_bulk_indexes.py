@@ -1,6 +1,7 @@
-"""A big import drops the card indexes in its transaction; those queries name
-are built again before it commits, the others right after it (or at the next
-start): afterwards (or after a cancel) they are exactly as before."""
+"""A big import drops the card indexes in its transaction and lists them to be
+built right after it commits (or at the next start); meanwhile queries that
+name one run without it, and deletes build the foreign-key ones first.
+Afterwards (or after a cancel) they are exactly as before."""
 
 import csv
 import re
@@ -8,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from prospect_desk import bulk_indexes
+from prospect_desk import bulk_indexes, card_query, circles, trash
+from prospect_desk.card_query import CardFilter
 from prospect_desk.cards import CardData, create_card
 from prospect_desk.excel_import import ImportCancelled, import_file
 from prospect_desk.models import Card, db
@@ -42,8 +44,8 @@ def test_a_big_import_leaves_the_same_indexes_and_they_are_used(database, tmp_pa
     result = import_file(write_csv(tmp_path / "in.csv", 1200))
     assert result.imported == 1200
     left = bulk_indexes.pending()
-    assert left and not set(left) & bulk_indexes.BUILT_BEFORE_COMMIT
-    assert {name for name, _ in index_sql()} == {name for name, _ in before} - set(left)
+    assert set(left) == {name for name, _ in before}
+    assert index_sql() == []
     assert bulk_indexes.build_pending() == len(left)
     assert bulk_indexes.pending() == []
     assert index_sql() == before
@@ -86,11 +88,21 @@ def test_indexes_are_only_dropped_inside_a_transaction(database):
     assert index_sql()
 
 
-def test_the_indexes_built_before_the_commit_are_those_queries_name():
+def test_queries_that_name_a_missing_index_run_without_it_until_it_is_built(
+        database, tmp_path, small_bulk):
     named = set()
     for path in Path(bulk_indexes.__file__).parent.glob("*.py"):
         named |= set(re.findall(r'INDEXED BY \\?"?(card_\w+)', path.read_text(encoding="utf-8")))
-    assert named == set(bulk_indexes.NAMED_IN_QUERIES)
+    assert named == {"card_live_search", "card_live_circle_name", "card_live_birthday_md"}
+    import_file(write_csv(tmp_path / "in.csv", 1200))
+    assert named <= set(bulk_indexes.pending())
+    search = CardFilter(search="person 1199")
+    found = card_query.card_ids(search)
+    assert len(found) == 1 and card_query.count_cards(search) == 1
+    assert card_query.count_cards(CardFilter()) == 1200
+    assert [info.card_count for info in circles.list_circles() if info.name == "Golf"] == [1200]
+    bulk_indexes.build_pending()
+    assert card_query.card_ids(search) == found
 
 
 def test_an_import_commits_without_a_checkpoint_and_leaves_the_setting_as_it_was(
@@ -150,7 +162,7 @@ def test_an_index_built_meanwhile_is_only_struck_off(database, tmp_path, small_b
     assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_the_indexes_of_the_cards_foreign_keys_are_built_before_the_commit(database):
+def test_the_foreign_key_indexes_are_those_a_delete_looks_in(database):
     """Deleting a row a card points at finds those cards as this query does."""
     keyed = [row[3] for row in db.execute_sql('PRAGMA foreign_key_list("card")').fetchall()]
     assert sorted(keyed) == ["circle_id", "import_batch_id", "referrer_id"]
@@ -158,7 +170,18 @@ def test_the_indexes_of_the_cards_foreign_keys_are_built_before_the_commit(datab
         plan = " ".join(row[-1] for row in db.execute_sql(
             f'EXPLAIN QUERY PLAN SELECT "id" FROM "card" WHERE "{column}" = ?', (1,)))
         used = plan.split(" INDEX ")[1].split()[0] if " INDEX " in plan else None
-        assert used in bulk_indexes.BUILT_BEFORE_COMMIT, (column, plan)
+        assert used in bulk_indexes.FOREIGN_KEY_INDEXES, (column, plan)
+
+
+def test_deleting_builds_the_foreign_key_indexes_first(database, tmp_path, small_bulk):
+    import_file(write_csv(tmp_path / "in.csv", 1200))
+    trash.move_to_trash(card_query.card_ids(CardFilter())[:10])
+    assert trash.empty() == 10
+    left = set(bulk_indexes.pending())
+    assert not left & set(bulk_indexes.FOREIGN_KEY_INDEXES)
+    assert {"card_live_stage", "card_live_search"} <= left
+    names = {name for name, _ in index_sql()}
+    assert set(bulk_indexes.FOREIGN_KEY_INDEXES) <= names
 
 
 def test_a_big_import_commits_with_its_log_synced_and_the_settings_as_they_were(
