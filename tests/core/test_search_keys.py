@@ -1,6 +1,7 @@
 import pytest
 from pypinyin import Style, lazy_pinyin
 
+from prospect_desk import search_keys
 from prospect_desk.search_keys import pinyin_full, pinyin_initials, search_text, sort_name
 
 
@@ -32,3 +33,69 @@ def test_mixed_text_reads_like_pypinyin_on_the_whole_string():
         whole = "".join(lazy_pinyin(text)).replace(" ", "").lower()
         initials = "".join(lazy_pinyin(text, style=Style.FIRST_LETTER)).replace(" ", "").lower()
         assert (pinyin_full(text), pinyin_initials(text)) == (whole, initials), text
+
+
+def _pypinyin_on_the_whole(text):
+    full = "".join(lazy_pinyin(text)).replace(" ", "").lower()
+    initials = "".join(lazy_pinyin(text, style=Style.FIRST_LETTER)).replace(" ", "").lower()
+    return full, initials
+
+
+def test_every_chinese_character_pypinyin_knows_reads_as_pypinyin_reads_it_alone():
+    from pypinyin.constants import PINYIN_DICT
+
+    characters = [chr(code) for code in PINYIN_DICT if 0x4E00 <= code <= 0x9FFF]
+    assert len(characters) > 20000
+    for character in characters:
+        assert (pinyin_full(character), pinyin_initials(character)) == \
+            _pypinyin_on_the_whole(character), character
+
+
+def test_every_dictionary_word_reads_as_pypinyin_reads_it_alone_and_inside_a_company_name():
+    import random
+
+    from pypinyin.constants import PHRASES_DICT
+
+    words = list(PHRASES_DICT)
+    assert len(words) > 40000
+    inside = random.Random(3).sample(words, 10000)  # all of them would take some 10 s more
+    texts = [*words, *(f"张{word}公司" for word in inside), *(f"Li {word}2号" for word in inside)]
+    for text in texts:
+        assert (pinyin_full(text), pinyin_initials(text)) == _pypinyin_on_the_whole(text), text
+
+
+def test_a_name_of_characters_every_word_reads_alike_is_read_from_the_table(monkeypatch):
+    def cut_into_words(text):
+        raise AssertionError(f"{text} was cut into words")
+
+    monkeypatch.setattr(search_keys, "_read_by_words", cut_into_words)
+    search_keys._pinyin.cache_clear()
+    assert (pinyin_full("欧阳 Fang 伟明"), pinyin_initials("欧阳 Fang 伟明")) == \
+        ("ouyangfangweiming", "oyfangwm")
+    with pytest.raises(AssertionError, match="重庆"):
+        pinyin_full("重庆")  # 重 is chóng in 重庆, zhòng alone: it is read by words
+    search_keys._pinyin.cache_clear()
+
+
+def test_characters_outside_the_common_block_are_kept_as_written():
+    # pypinyin reads 〇 and the extension A characters (〇 -> ling); the keys
+    # have always kept them as they are, and still do.
+    assert pinyin_full("〇张") == "〇zhang"
+    assert pinyin_initials("㐀 重庆") == "㐀cq"
+
+
+def test_names_mixing_polyphonic_characters_latin_digits_and_punctuation_read_like_pypinyin():
+    import random
+
+    rng = random.Random(7)
+    surnames = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁"
+                "蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江"
+                "尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单解朴仇区查盖欧阳司马诸葛")
+    polyphonic = "重行长乐单曾解朴仇区查盖了着和朝还调传都参差藏称度会率省便什"
+    given = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国文辉斌宇浩凯健俊帆鹏"
+    other = "abcXYZ 123-Zoë·、（）.,&ΑΣΣ "
+    characters = surnames + polyphonic + given + other
+    for _ in range(5000):
+        text = rng.choice(surnames) + "".join(
+            rng.choice(characters) for _ in range(rng.randint(0, 9)))
+        assert (pinyin_full(text), pinyin_initials(text)) == _pypinyin_on_the_whole(text), text
