@@ -801,7 +801,6 @@ _DATE_INDEXES = [i for i, c in enumerate(_INSERT_COLUMNS)
                  if c in ("first_contact", "transaction_date", "birthday")]
 
 
-_SET_CIRCLE_SQL = 'UPDATE "card" SET "circle_id" = ? WHERE "id" = ?'
 _SET_REFERRER_SQL = 'UPDATE "card" SET "referrer_id" = ? WHERE "id" = ?'
 
 
@@ -827,10 +826,9 @@ class _Writer:
         self.first_id = self.next_id
         self.pending: list[ParsedRow] = []
         self.updates: dict[int, list[ParsedRow]] = {}
-        self.circles = _Circles(result)
+        self.circles = _Circles(result, batch_id)
         self.names: dict[str, int] = {}
         """The file's new cards by case-folded name (the first of each name)."""
-        self.waiting_circles: list[tuple[int, str]] = []
         self.waiting_referrers: list[tuple[int, int, str]] = []
         self.new_card_warnings: list[RowWarning] = []
         self.follow_ups: list[tuple[int, datetime.date]] = []
@@ -848,13 +846,6 @@ class _Writer:
         for start in range(0, len(rows), CHUNK_ROWS):
             self._insert(rows[start:start + CHUNK_ROWS])
         del rows
-        for update_rows in self.updates.values():
-            for row in update_rows:
-                if row.circle:
-                    self.circles.id_of(row.circle)
-        circles = self.circles.create_new(self.batch_id)
-        self.cursor.executemany(_SET_CIRCLE_SQL, [
-            (circles[name.casefold()], card_id) for card_id, name in self.waiting_circles])
         links = []
         for card_id, row_number, key in self.waiting_referrers:
             found = self.names.get(key) or self.live_names.get(key)
@@ -867,7 +858,7 @@ class _Writer:
         self.result.warnings.extend(sorted(self.new_card_warnings, key=lambda w: w.row_number))
         referrer_of = _referrer_linker(self.names, self.live_names, self.result)
         for card_id, update_rows in self.updates.items():
-            _update_card(card_id, update_rows, circles, referrer_of, self.follow_ups,
+            _update_card(card_id, update_rows, self.circles, referrer_of, self.follow_ups,
                          self.now, self.batch_id)
         self.result.follow_ups_created = _add_revisits(self.follow_ups, self.first_id,
                                                        self.now, self.batch_id)
@@ -901,10 +892,7 @@ class _Writer:
     def _circle_of(self, row: ParsedRow, card_id: int) -> int | None:
         if not row.circle:
             return None
-        circle_id = self.circles.id_of(row.circle)
-        if circle_id is None:  # a new circle: made, and linked, at the end
-            self.waiting_circles.append((card_id, row.circle))
-        return circle_id
+        return self.circles.id_of(row.circle)
 
     def _referrer_of(self, row: ParsedRow, card_id: int) -> int | None:
         """A card of the file first, then a live card; a name not (yet) seen
@@ -931,7 +919,7 @@ _CIRCLE_COLUMN = _INSERT_COLUMNS.index("circle_id")
 _REFERRER_COLUMN = _INSERT_COLUMNS.index("referrer_id")
 
 
-def _update_card(card_id: int, rows: list[ParsedRow], circles: dict[str, int],
+def _update_card(card_id: int, rows: list[ParsedRow], circles: "_Circles",
                  referrer_of: Callable[[ParsedRow, int], int | None],
                  follow_ups: list[tuple[int, datetime.date]], now: str, batch_id: int) -> None:
     card = Card.get_by_id(card_id)
@@ -943,7 +931,7 @@ def _update_card(card_id: int, rows: list[ParsedRow], circles: dict[str, int],
         for name in row.given:
             setattr(data, name, getattr(given, name))
         if row.circle:
-            data.circle_id = circles.get(row.circle.casefold())
+            data.circle_id = circles.id_of(row.circle)
         if row.referrer:
             data.referrer_id = referrer_of(row, card_id) or data.referrer_id
         if row.next_revisit is not None:
@@ -998,10 +986,11 @@ def _referrer_linker(in_file: dict[str, int], live: dict[str, int],
 class _Circles:
     """Circle names -> circle ids: an existing circle is found by its custom
     name or a built-in circle's English or Chinese label; the others are made
-    at the end, in name order."""
+    when the file first names them (in that order), remembering the import."""
 
-    def __init__(self, result: ImportResult):
+    def __init__(self, result: ImportResult, batch_id: int):
         self.result = result
+        self.batch_id = batch_id
         self.known: dict[str, int] = {}
         for circle_id, builtin_key, name in Circle.select(
                 Circle.id, Circle.builtin_key, Circle.name).order_by(Circle.id).tuples():
@@ -1011,34 +1000,21 @@ class _Circles:
                 for label in BUILTIN_CIRCLE_LABELS[builtin_key]:
                     self.known.setdefault(normalise(label), circle_id)
         self.ids: dict[str, int] = {}
-        """Case-folded name -> id."""
-        self.new_names: set[str] = set()
+        """Name as written -> id (most rows repeat a few names)."""
+        self.position = Circle.select(fn.MAX(Circle.position)).scalar() or 0
 
-    def id_of(self, name: str) -> int | None:
-        """The circle's id, or None for a circle that does not exist yet."""
-        key = name.casefold()
-        circle_id = self.ids.get(key)
-        if circle_id is None and name not in self.new_names:
-            circle_id = self.known.get(normalise(name) or key)
-            if circle_id is None:
-                self.new_names.add(name)
-            else:
-                self.ids[key] = circle_id
-        return circle_id
-
-    def create_new(self, batch_id: int) -> dict[str, int]:
-        """Make the circles not found, remembering the import that made them;
-        returns case-folded name -> id for all."""
-        position = Circle.select(fn.MAX(Circle.position)).scalar() or 0
-        for name in sorted(self.new_names):
+    def id_of(self, name: str) -> int:
+        circle_id = self.ids.get(name)
+        if circle_id is None:
             key = normalise(name) or name.casefold()
-            if key not in self.known:
-                position += 1
-                self.known[key] = Circle.insert(name=name, position=position,
-                                                import_batch=batch_id).execute()
+            circle_id = self.known.get(key)
+            if circle_id is None:
+                self.position += 1
+                circle_id = self.known[key] = Circle.insert(
+                    name=name, position=self.position, import_batch=self.batch_id).execute()
                 self.result.circles_created += 1
-            self.ids[name.casefold()] = self.known[key]
-        return self.ids
+            self.ids[name] = circle_id
+        return circle_id
 
 
 # Rejected rows ------------------------------------------------------------------

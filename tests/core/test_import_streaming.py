@@ -68,7 +68,7 @@ def test_streamed_rows_give_the_same_cards_as_rows_held_to_the_end(tmp_path, mon
     assert by_name["Bob"][2:4] == ("Golf", "Ann")
     assert by_name["Cy"][2:4] == ("work", "Old friend")
     assert by_name["Cy"][3] == by_name["Eve"][3]
-    assert [name for name, _position in circles][-2:] == ["Abacus club", "Golf"]
+    assert [name for name, _position in circles][-2:] == ["Golf", "Abacus club"]  # file order
     assert warnings == [(5, ImportProblem.REFERRER_NOT_FOUND),
                         (6, ImportProblem.REFERRER_NOT_FOUND)]
     assert (imported, created, follow_ups) == (7, 2, 2)
