@@ -1,6 +1,7 @@
 """Keys stored with each card so search and sort run in SQL: pinyin, initials, digits."""
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -14,10 +15,21 @@ def has_cjk(text: str) -> bool:
 _ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _HAN_OR_NOT = re.compile(r"[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+")
 
-# Two str.translate tables, full pinyin and initials, for each character of
-# U+4E00–U+9FFF that pypinyin reads one way wherever it stands (see
-# load_tables); None until first use.
-_tables: tuple[dict[int, str], dict[int, str]] | None = None
+
+@dataclass(frozen=True, slots=True)
+class PinyinTables:
+    """How pypinyin reads each character of U+4E00–U+9FFF alone, and the
+    dictionary words that read one of their characters otherwise."""
+
+    full: dict[int, str]  # str.translate tables: character -> full pinyin
+    initials: dict[int, str]  # -> its initial
+    read_otherwise: frozenset[str]  # 重庆 (重 alone is zhong), 行长, 何曾 ...
+    longest: int  # characters in the longest of those words
+    # Any character those words read otherwise, or of the block but unknown.
+    not_alone: re.Pattern
+
+
+_tables: PinyinTables | None = None  # built on first use
 
 
 def pinyin_full(text: str) -> str:
@@ -35,25 +47,40 @@ def _pinyin(text: str) -> tuple[str, str]:
     """Full pinyin and initials, the same as pypinyin's lazy_pinyin on the
     whole string (spaces dropped, lower case).
 
-    Most names are made only of characters every dictionary word reads the
-    same way, and those are read a character at a time from a table (about
-    1 µs a name); a name with a character some word reads otherwise (重 in
-    重庆, 长 in 行长) is cut into words as pypinyin cuts it."""
-    full_table, initials_table = _tables or load_tables()
-    full = text.translate(full_table)
-    if _ALL_HAN.search(full):  # a character the table leaves to the words
+    pypinyin cuts a run of Chinese characters into dictionary words and reads
+    each word as the dictionary does. Unless the text holds a word that reads
+    a character otherwise than the character alone is read, however the text
+    is cut each character reads as it does alone: the text is then read a
+    character at a time from a table (about 1 µs a name, against some 5 µs to
+    cut and read by words, which the rest still are)."""
+    tables = _tables or load_tables()
+    if tables.not_alone.search(text) and _read_by_words_only(text, tables):
         return _read_by_words(text)
-    return full.replace(" ", "").lower(), text.translate(initials_table).replace(" ", "").lower()
+    return (text.translate(tables.full).replace(" ", "").lower(),
+            text.translate(tables.initials).replace(" ", "").lower())
 
 
-def load_tables() -> tuple[dict[int, str], dict[int, str]]:
-    """Build the character tables (about 0.1 s, after pypinyin's own 0.2 s
-    import); done on first use, or ahead of time by calling this.
+def _read_by_words_only(text: str, tables: PinyinTables) -> bool:
+    """Whether the text holds a character pypinyin does not know (left to
+    pypinyin) or a word that reads a character otherwise than alone."""
+    # Such a word holds a character it reads otherwise: look at each stretch
+    # of the text around each of those characters no longer than the longest.
+    words, longest = tables.read_otherwise, tables.longest
+    for match in tables.not_alone.finditer(text):
+        at = match.start()
+        if ord(text[at]) not in tables.full:
+            return True
+        for start in range(max(0, at - longest + 1), at + 1):
+            for end in range(at + 1, min(len(text), start + longest) + 1):
+                if text[start:end] in words:
+                    return True
+    return False
 
-    A character goes in the tables when every word of pypinyin's dictionary
-    that holds it reads it, toneless, as the character alone is read: then no
-    cut into words can change its reading. Two threads may both build them;
-    the second result simply replaces the equal first."""
+
+def load_tables() -> PinyinTables:
+    """Build the tables (about 0.1 s, after pypinyin's own 0.2 s import);
+    done on first use, or ahead of time by calling this. Two threads may both
+    build them; the second result simply replaces the equal first."""
     global _tables
     if _tables is not None:
         return _tables
@@ -70,29 +97,31 @@ def load_tables() -> tuple[dict[int, str], dict[int, str]]:
                                     convert(toned, Style.FIRST_LETTER, True, default=toned))
         return pair
 
-    # What lazy_pinyin reads for the character alone: a one-character word
-    # of the dictionary if there is one, else the first single reading.
+    # What lazy_pinyin reads for a character alone: a one-character word of
+    # the dictionary if there is one, else the first of its readings.
     alone = {chr(code): readings.split(",")[0] for code, readings in PINYIN_DICT.items()
              if 0x4E00 <= code <= 0x9FFF}
     for word, readings in PHRASES_DICT.items():
         if len(word) == 1 and word in alone:
             alone[word] = readings[0][0]
-    mixed = set()
+    read_otherwise, characters = set(), set()
     for word, readings in PHRASES_DICT.items():
         if len(readings) != len(word):  # not one reading per character
-            mixed.update(word)
+            read_otherwise.add(word)
+            characters.update(word)
             continue
         for character, reading in zip(word, readings, strict=True):
-            toned = reading[0]
-            base = alone.get(character)
-            if base is not None and toned != base and styled(toned) != styled(base):
-                mixed.add(character)
-    full_table, initials_table = {}, {}
+            toned, base = reading[0], alone.get(character)
+            if toned != base and (base is None or styled(toned) != styled(base)):
+                read_otherwise.add(word)
+                characters.add(character)
+    full, initials = {}, {}
     for character, toned in alone.items():
-        if character not in mixed:
-            code = ord(character)
-            full_table[code], initials_table[code] = styled(toned)
-    _tables = (full_table, initials_table)
+        full[ord(character)], initials[ord(character)] = styled(toned)
+    characters.update(chr(code) for code in range(0x4E00, 0xA000) if code not in full)
+    _tables = PinyinTables(full, initials, frozenset(read_otherwise),
+                           max(map(len, read_otherwise), default=0),
+                           re.compile("[" + "".join(sorted(characters)) + "]"))
     return _tables
 
 

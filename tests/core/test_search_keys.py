@@ -64,7 +64,8 @@ def test_every_dictionary_word_reads_as_pypinyin_reads_it_alone_and_inside_a_com
         assert (pinyin_full(text), pinyin_initials(text)) == _pypinyin_on_the_whole(text), text
 
 
-def test_a_name_of_characters_every_word_reads_alike_is_read_from_the_table(monkeypatch):
+def test_a_name_holding_no_word_that_reads_a_character_otherwise_is_read_from_the_table(
+        monkeypatch):
     def cut_into_words(text):
         raise AssertionError(f"{text} was cut into words")
 
@@ -72,9 +73,24 @@ def test_a_name_of_characters_every_word_reads_alike_is_read_from_the_table(monk
     search_keys._pinyin.cache_clear()
     assert (pinyin_full("欧阳 Fang 伟明"), pinyin_initials("欧阳 Fang 伟明")) == \
         ("ouyangfangweiming", "oyfangwm")
-    with pytest.raises(AssertionError, match="重庆"):
-        pinyin_full("重庆")  # 重 is chóng in 重庆, zhòng alone: it is read by words
+    # 曾 is zēng in 何曾 but no word of 曾伟 reads it otherwise than céng
+    assert (pinyin_full("曾伟"), pinyin_initials("曾伟")) == ("cengwei", "cw")
+    for text in ("何曾", "张重庆"):  # 重 is chóng in 重庆, zhòng alone
+        with pytest.raises(AssertionError, match=text):
+            pinyin_full(text)
     search_keys._pinyin.cache_clear()
+
+
+def test_a_word_that_reads_a_character_otherwise_is_found_wherever_that_character_stands_in_it():
+    import re
+
+    known = {ord(character): "" for character in "甲乙丙丁戊"}
+    tables = search_keys.PinyinTables(known, known, frozenset({"甲乙丙", "丁戊"}), 3,
+                                      re.compile("[丙丁]"))
+    for text in ("甲乙丙", "张甲乙丙", "甲乙丙丁", "丁戊", "A丁戊B"):
+        assert search_keys._read_by_words_only(text, tables), text
+    for text in ("甲乙", "乙丙", "丙丁", "戊丁", "甲 乙丙", "丁"):
+        assert not search_keys._read_by_words_only(text, tables), text
 
 
 def test_characters_outside_the_common_block_are_kept_as_written():
@@ -82,6 +98,16 @@ def test_characters_outside_the_common_block_are_kept_as_written():
     # have always kept them as they are, and still do.
     assert pinyin_full("〇张") == "〇zhang"
     assert pinyin_initials("㐀 重庆") == "㐀cq"
+
+
+def test_a_character_of_the_block_pypinyin_does_not_know_is_kept_as_pypinyin_keeps_it():
+    from pypinyin.constants import PINYIN_DICT
+
+    unknown = [chr(code) for code in range(0x4E00, 0xA000) if code not in PINYIN_DICT]
+    assert unknown
+    for character in unknown:
+        text = f"张{character}伟 Li"
+        assert (pinyin_full(text), pinyin_initials(text)) == _pypinyin_on_the_whole(text), text
 
 
 def test_names_mixing_polyphonic_characters_latin_digits_and_punctuation_read_like_pypinyin():
