@@ -10,8 +10,12 @@ callback and a cancel check.
 import datetime
 import gc
 import os
+import shutil
+import sqlite3
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, fields
 from enum import Enum, StrEnum
@@ -548,20 +552,35 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
 
     The workbook unpacks on a side thread (calamine lets go of the GIL), while
     this one reads the live cards for the duplicate check and the pinyin
-    dictionaries load; a file that cannot be read still changes nothing."""
-    big = _file_size(path) >= PARALLEL_MIN_BYTES
-    with _collector_paused(), _second_process(big) as pool:
+    dictionaries load; a file that cannot be read still changes nothing.
+
+    A big file is read by a second process too, which prepares its last rows
+    meanwhile (`prepare_tail`); not when duplicates update cards, since a
+    later row may then change an earlier one."""
+    mode = DuplicateMode(duplicate_mode)
+    big = _file_size(path) >= PARALLEL_MIN_BYTES and mode is not DuplicateMode.UPDATE
+    with _collector_paused(), _scratch_folder(big) as folder, _second_process(big) as pool:
+        tail = None
+        if pool is not None:
+            spec = _TailSpec(str(path), sheet, None if mapping is None else
+                             tuple(sorted(mapping.items())), datetime.date.today(),
+                             os.path.join(folder, "rows.sqlite3"))
+            tail = _Tail(spec, pool, pool.submit(prepare_tail, spec, None))
         reader = _SideRead(path, sheet)
         threading.Thread(target=warm_up, daemon=True).start()
         duplicates = _DuplicateIndex()
         duplicates.load_live_cards(cancelled)
-        return _import(reader.table(), mapping, duplicate_mode, progress, cancelled,
-                       os.path.basename(path), duplicates, pool)
+        table = reader.table()
+        if tail is not None and table.row_count < PARALLEL_MIN_ROWS:
+            tail = None
+        with _attached(tail):
+            return _import(table, mapping, mode, progress, cancelled,
+                           os.path.basename(path), duplicates, tail)
 
 
 PARALLEL_MIN_ROWS = 5000
-"""From this many rows on, a second process prepares rows too (parallel_rows);
-below, starting it costs more than it saves."""
+"""From this many rows on, a second process prepares the last rows
+(parallel_rows); below, it costs more than it saves."""
 PARALLEL_MIN_BYTES = 256 * 1024
 """A workbook this big may hold PARALLEL_MIN_ROWS rows: the second process is
 started before the sheet is read, so that it has loaded by then."""
@@ -582,6 +601,19 @@ def _second_process(wanted: bool) -> Iterator[parallel_rows.RowPool | None]:
     finally:
         if pool is not None:
             pool.close()
+
+
+@contextmanager
+def _scratch_folder(wanted: bool) -> Iterator[str | None]:
+    """A folder for the rows the second process prepares, removed afterwards."""
+    if not wanted:
+        yield None
+        return
+    folder = tempfile.mkdtemp(prefix="prospect-desk-import-")
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextmanager
@@ -636,24 +668,26 @@ def import_cards(table: SheetTable, mapping: Mapping | None = None,
     every few hundred rows and `cancelled()` checked as often: when it returns
     True, ImportCancelled is raised and the database is as it was. The import
     is recorded in the import history (under `file_name`), so it can be undone."""
-    big = table.row_count >= PARALLEL_MIN_ROWS
-    with _collector_paused(), _second_process(big) as pool:
+    with _collector_paused():
         duplicates = _DuplicateIndex()
         duplicates.load_live_cards(cancelled)
         return _import(table, mapping, duplicate_mode, progress, cancelled, file_name,
-                       duplicates, pool)
+                       duplicates)
 
 
 def _import(table: SheetTable, mapping: Mapping | None, duplicate_mode: DuplicateMode,
             progress: ProgressCallback | None, cancelled: CancelCheck | None, file_name: str,
-            duplicates: "_DuplicateIndex",
-            pool: parallel_rows.RowPool | None = None) -> ImportResult:
+            duplicates: "_DuplicateIndex", tail: "_Tail | None" = None) -> ImportResult:
     mode = DuplicateMode(duplicate_mode)
     steps = _Progress(2 * table.row_count, progress, cancelled)
     result = ImportResult()
     bulk = bulk_indexes.worth_dropping(table.row_count,
                                        Card.select(fn.MAX(Card.id)).scalar() or 0)
-    with (bulk_indexes.checkpoint_deferred() if bulk else nullcontext()), db.atomic():
+    # With the second process's rows attached, the transaction takes the write
+    # lock at its first write (the batch, just below), not on the attached
+    # file too, which that process is still writing.
+    with (bulk_indexes.checkpoint_deferred() if bulk else nullcontext()), \
+            db.atomic("DEFERRED" if tail is not None else None):
         # Referrers may point at rows further down: check the links at commit.
         db.execute_sql("PRAGMA defer_foreign_keys = ON")
         batch_id = import_history.start_batch(import_history.BatchKind.CARDS, file_name,
@@ -661,8 +695,13 @@ def _import(table: SheetTable, mapping: Mapping | None, duplicate_mode: Duplicat
         writer = _Writer(result, duplicates.names, steps, batch_id,
                          keep_rows=mode is DuplicateMode.UPDATE)
         with bulk_indexes.indexes_dropped("card", drop=bulk):
-            _plan(table, _mapping_for(table, mapping), mode, duplicates, steps, writer,
-                  pool if table.row_count >= PARALLEL_MIN_ROWS else None)
+            mapping = _mapping_for(table, mapping)
+            if tail is not None and not tail.broken:
+                cut = _tail_start(table)
+                _plan(table, mapping, mode, duplicates, steps, writer, stop=cut)
+                _take_tail(table, mapping, mode, duplicates, steps, writer, tail, cut)
+            else:
+                _plan(table, mapping, mode, duplicates, steps, writer)
             writer.finish()
         import_history.finish_batch(batch_id, result.imported, result.updated,
                                     result.duplicates_skipped, len(result.rejected))
@@ -716,9 +755,15 @@ def warm_up() -> None:
     search_keys.pinyin_full("中")
 
 
-def _chunks(table: SheetTable) -> Iterator[list[tuple[int, list[Cell]]]]:
+def _chunks(table: SheetTable, start: int = 0,
+            stop: int | None = None) -> Iterator[list[tuple[int, list[Cell]]]]:
+    """The rows numbered from `start` up to (not including) `stop`, in chunks."""
     chunk = []
     for row in table.rows():
+        if row[0] < start:
+            continue
+        if stop is not None and row[0] >= stop:
+            break
         chunk.append(row)
         if len(chunk) == CHUNK_ROWS:
             yield chunk
@@ -729,19 +774,18 @@ def _chunks(table: SheetTable) -> Iterator[list[tuple[int, list[Cell]]]]:
 
 def _plan(table: SheetTable, mapping: Mapping, mode: DuplicateMode,
           duplicates: _DuplicateIndex, steps: _Progress, writer: "_Writer",
-          pool: parallel_rows.RowPool | None = None) -> None:
-    """Prepare every row (shared with `pool` when there is one), then, in file
-    order, sort out duplicates; the rows to add go to `writer` as they come,
-    so a big file is never held whole."""
+          start: int = 0, stop: int | None = None) -> None:
+    """Prepare the rows numbered from `start` up to `stop` (all by default)
+    and, in file order, sort out duplicates; the rows to add go to `writer` as
+    they come, so a big file is never held whole."""
     spec = _Spec(tuple(table.headers), tuple(sorted(mapping.items())), datetime.date.today())
     result = writer.result
     keep_rows = writer.keep_rows
     add_anyway = mode is DuplicateMode.ADD
     skip = mode is DuplicateMode.SKIP
     find_keys, add_keys = duplicates.find_keys, duplicates.add_keys
-    for chunk, prepared in parallel_rows.prepared_in_order(_chunks(table), prepare_rows, spec,
-                                                           pool, steps.cancelled):
-        for (row_number, cells), row in zip(chunk, prepared, strict=True):
+    for chunk in _chunks(table, start, stop):
+        for (row_number, cells), row in zip(chunk, prepare_rows(spec, chunk), strict=True):
             if row is None:
                 continue
             if row.__class__ is list:
@@ -804,6 +848,178 @@ _DATE_INDEXES = [i for i, c in enumerate(_INSERT_COLUMNS)
 _SET_REFERRER_SQL = 'UPDATE "card" SET "referrer_id" = ? WHERE "id" = ?'
 
 
+# The last rows, prepared by the second process ----------------------------------
+
+MAIN_SHARE = 0.4
+"""The part of a big file this process prepares itself; the second process
+reads the file too and prepares the rest, writing them into a scratch file
+that the import copies from in one statement (a row costs this process a
+quarter of what preparing and writing it here costs)."""
+
+
+@dataclass(frozen=True)
+class _TailSpec:
+    path: str
+    sheet: str | None
+    mapping: tuple[tuple[int, ImportField | None], ...] | None
+    today: datetime.date
+    scratch: str
+    """The scratch SQLite file the prepared rows go to."""
+
+
+@dataclass
+class _Tail:
+    spec: _TailSpec
+    pool: parallel_rows.RowPool
+    future: Future
+    broken: bool = False
+    """The scratch file could not be attached: the rows are prepared here."""
+
+
+def _tail_start(table: SheetTable) -> int:
+    """The first spreadsheet row the second process prepares."""
+    return table.header_row_number + 1 + int(table.row_count * MAIN_SHARE)
+
+
+_KEY_COLUMNS = ["key_phone", "key_mobile", "key_email", "key_name", "key_company"]
+_SCRATCH_DATA = _INSERT_COLUMNS[1:-3]
+"""The card's values, sort name and search text, as they are inserted."""
+_SCRATCH_COLUMNS = ["row_number", *_SCRATCH_DATA, "circle", "referrer", "next_revisit",
+                    *_KEY_COLUMNS]
+_SCRATCH_DATES = [_SCRATCH_COLUMNS.index(c) for c in ("first_contact", "transaction_date",
+                                                      "birthday")]
+_SCRATCH_INSERT = 'INSERT INTO "prep" VALUES ({})'.format(", ".join("?" * len(_SCRATCH_COLUMNS)))
+_TAIL_READ_SQL = ('SELECT "row_number", "name", "circle", "referrer", "next_revisit", {} '
+                  'FROM "import_scratch"."prep" ORDER BY "row_number"').format(
+    ", ".join(f'"{c}"' for c in _KEY_COLUMNS))
+# CROSS JOIN: the plan outside, in row order, which is card id order too, so the
+# cards are appended (SQLite would otherwise sort them first).
+_TAIL_INSERT_SQL = ('INSERT INTO "card" ({}) SELECT p."card_id", {}, ?, ?, ? '
+                    'FROM temp."import_plan" AS p CROSS JOIN "import_scratch"."prep" AS s '
+                    'ON s."row_number" = p."row_number"').format(
+    ", ".join(f'"{c}"' for c in _INSERT_COLUMNS),
+    ", ".join(f'p."{c}"' if c in ("circle_id", "referrer_id") else f's."{c}"'
+              for c in _SCRATCH_DATA))
+
+
+def prepare_tail(spec: _TailSpec, _unused: object = None) -> list:
+    """In the second process: read the file, prepare the rows from
+    `_tail_start` on into the scratch file, and return the rejected ones as
+    (row number, cells, problems)."""
+    table = read_sheet(spec.path, spec.sheet)
+    mapping = _mapping_for(table, None if spec.mapping is None else dict(spec.mapping))
+    row_spec = _Spec(tuple(table.headers), tuple(sorted(mapping.items())), spec.today)
+    rejected = []
+    scratch = sqlite3.connect(spec.scratch, isolation_level=None)
+    try:
+        scratch.execute("PRAGMA journal_mode = OFF")  # a scratch file: thrown away on failure
+        scratch.execute("PRAGMA synchronous = OFF")
+        scratch.execute("BEGIN")
+        scratch.execute('CREATE TABLE "prep" ({})'.format(", ".join(
+            f'"{c}"' + (" INTEGER PRIMARY KEY" if c == "row_number" else "")
+            for c in _SCRATCH_COLUMNS)))
+        for chunk in _chunks(table, _tail_start(table)):
+            lines = []
+            for (row_number, cells), row in zip(chunk, prepare_rows(row_spec, chunk),
+                                                strict=True):
+                if row is None:
+                    continue
+                if row.__class__ is list:
+                    rejected.append((row_number, list(cells), row))
+                    continue
+                values, _given, circle, referrer, next_revisit, keys, sort_name, search_text = row
+                line = [row_number, *values, sort_name, search_text, circle, referrer,
+                        next_revisit, *_key_columns(keys)]
+                for index in _SCRATCH_DATES:
+                    if line[index] is not None:
+                        line[index] = line[index].isoformat()
+                lines.append(line)
+            scratch.executemany(_SCRATCH_INSERT, lines)
+        scratch.execute("COMMIT")
+    finally:
+        scratch.close()
+    return rejected
+
+
+def _key_columns(keys: list) -> tuple:
+    phones = [value for kind, value in keys if kind is _PHONE_KEY]
+    phones += [None, None]
+    email = next((value for kind, value in keys if kind is _EMAIL_KEY), None)
+    name = next((value for kind, value in keys if kind is _NAME_KEY), (None, None))
+    return phones[0], phones[1], email, *name
+
+
+@contextmanager
+def _attached(tail: _Tail | None) -> Iterator[None]:
+    """The scratch file attached to this connection (before the transaction:
+    SQLite attaches nothing inside one)."""
+    if tail is None:
+        yield
+        return
+    try:
+        db.execute_sql('ATTACH DATABASE ? AS "import_scratch"', (tail.spec.scratch,))
+    except Exception:  # noqa: BLE001 - the rows are then prepared here
+        tail.broken = True
+        yield
+        return
+    try:
+        yield
+    finally:
+        db.execute_sql('DETACH DATABASE "import_scratch"')
+
+
+def _take_tail(table: SheetTable, mapping: Mapping, mode: DuplicateMode,
+               duplicates: _DuplicateIndex, steps: _Progress, writer: "_Writer",
+               tail: _Tail, start: int) -> None:
+    """The rows from `start` on, as the second process prepared them: sorted
+    out in file order as `_plan` does, then copied in one statement. If that
+    process failed, they are prepared here instead."""
+    try:
+        rejected = tail.pool.result(tail.future, steps.cancelled)
+    except Exception:  # noqa: BLE001 - ended, stalled or failed: prepare them here
+        if steps.cancelled():
+            raise ImportCancelled from None
+        _plan(table, mapping, mode, duplicates, steps, writer, start=start)
+        return
+    result = writer.result
+    result.rejected.extend(RejectedRow(*row) for row in rejected)
+    writer.flush()
+    add_anyway = mode is DuplicateMode.ADD
+    find_keys, add_keys = duplicates.find_keys, duplicates.add_keys
+    place = writer.place
+    plan = []
+    cursor = db.execute_sql(_TAIL_READ_SQL)
+    while rows := cursor.fetchmany(CHUNK_ROWS):
+        for (row_number, name, circle, referrer, next_revisit, phone, mobile, email,
+             key_name, key_company) in rows:
+            keys = []  # as _keys gives them
+            if phone is not None:
+                keys.append((_PHONE_KEY, phone))
+            if mobile is not None:
+                keys.append((_PHONE_KEY, mobile))
+            if email is not None:
+                keys.append((_EMAIL_KEY, email))
+            if key_name is not None:
+                keys.append((_NAME_KEY, (key_name, key_company)))
+            if find_keys(keys) is not None:
+                if not add_anyway:
+                    result.duplicates_skipped += 1
+                    continue
+                result.duplicates_added += 1
+            add_keys(keys, _ROW_OF_FILE)
+            plan.append(place(row_number, name, circle, referrer, next_revisit))
+        steps.step(len(rows))
+    db.execute_sql('CREATE TEMP TABLE "import_plan" ("row_number" INTEGER PRIMARY KEY, '
+                   '"card_id" INTEGER, "circle_id" INTEGER, "referrer_id" INTEGER)')
+    try:
+        db.cursor().executemany('INSERT INTO temp."import_plan" VALUES (?, ?, ?, ?)', plan)
+        db.execute_sql(_TAIL_INSERT_SQL, (writer.now, writer.now, writer.batch_id))
+    finally:
+        db.execute_sql('DROP TABLE temp."import_plan"')
+    result.imported += len(plan)
+    steps.step(len(plan))
+
+
 class _Writer:
     """Writes the new cards in chunks as `_plan` hands them over, with ids given
     here (so referrers and follow-ups can point at them); then the circles that
@@ -838,8 +1054,25 @@ class _Writer:
     def add(self, row: ParsedRow) -> None:
         self.pending.append(row)
         if len(self.pending) >= CHUNK_ROWS and not self.keep_rows:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the rows handed over so far."""
+        if self.pending:
             self._insert(self.pending)
             self.pending = []
+
+    def place(self, row_number: int, name: str, circle: str, referrer: str,
+              next_revisit: str | None) -> tuple[int, int, int | None, int | None]:
+        """An id, circle and referrer for a new card that another process
+        wrote out (`_take_tail`): (row number, card id, circle id, referrer id)."""
+        card_id = self.next_id
+        self.next_id += 1
+        self.names.setdefault(name.casefold(), card_id)
+        if next_revisit is not None:
+            self.follow_ups.append((card_id, datetime.date.fromisoformat(next_revisit)))
+        return (row_number, card_id, self.circles.id_of(circle) if circle else None,
+                self._referrer_of(referrer, row_number, card_id))
 
     def finish(self) -> None:
         rows, self.pending = self.pending, []
@@ -878,7 +1111,7 @@ class _Writer:
                 sort_name, search_text = keys["sort_name"], keys["search_text"]
             line = [card_id, *row.values, sort_name, search_text, now, now, batch_id]
             line[_CIRCLE_COLUMN] = self._circle_of(row, card_id)
-            line[_REFERRER_COLUMN] = self._referrer_of(row, card_id)
+            line[_REFERRER_COLUMN] = self._referrer_of(row.referrer, row.row_number, card_id)
             for index in _DATE_INDEXES:
                 if line[index] is not None:
                     line[index] = line[index].isoformat()
@@ -894,18 +1127,18 @@ class _Writer:
             return None
         return self.circles.id_of(row.circle)
 
-    def _referrer_of(self, row: ParsedRow, card_id: int) -> int | None:
+    def _referrer_of(self, referrer: str, row_number: int, card_id: int) -> int | None:
         """A card of the file first, then a live card; a name not (yet) seen
         in the file is looked up again at the end."""
-        if not row.referrer:
+        if not referrer:
             return None
-        key = row.referrer.casefold()
+        key = referrer.casefold()
         found = self.names.get(key)
         if found is None:
-            self.waiting_referrers.append((card_id, row.row_number, key))
+            self.waiting_referrers.append((card_id, row_number, key))
             return None
         if found == card_id:
-            self._referrer_not_found(row.row_number)
+            self._referrer_not_found(row_number)
             return None
         return found
 

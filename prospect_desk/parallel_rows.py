@@ -1,16 +1,16 @@
-"""Preparing a big import's rows on a second core.
+"""A second Python process for the work of a big import.
 
 Checking a spreadsheet row and working out what is kept with its card
 (pinyin, initials, digits, duplicate keys) is pure Python, one row at a time,
-and it takes most of a big import's time. A second process does part of that
-work while this one goes on: it takes chunks of rows while it is not behind,
-and this process prepares a chunk itself whenever the next one it needs is
-not back yet, so the two share the work whatever the machine. The chunks come
-back in file order, so everything that depends on order (duplicates, earlier
-rows, the ids of new cards) is still done here, one row after another.
+and it takes most of a big import's time. A second process started at once
+(so that it has loaded by the time it is needed) takes jobs, each a
+module-level function and its plain arguments, and sends back what the
+function returns or raises. excel_import gives it the last part of a big
+file to read and prepare.
 
-The second process never opens the database. If it cannot be started, or
-dies, the rows it had are prepared here: the result is the same, only slower.
+The second process never opens the user's database. If it cannot be
+started, dies or stalls, the caller does the job itself: the result is the
+same, only slower.
 """
 
 import os
@@ -21,22 +21,17 @@ import subprocess
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, wait
+from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
-LOOKAHEAD = 6
-"""Chunks read ahead of the one being written."""
-POOL_BACKLOG = 2
 POLL_SECONDS = 0.25
-STALL_SECONDS = 30.0
-"""A chunk takes some 20 ms; a process that sends nothing for this long is
-given up (its chunks are prepared here)."""
-"""Chunks handed to the second process and not back yet, at most."""
+STALL_SECONDS = 120.0
+"""A job of the biggest file allowed takes well under this: a process that
+sends nothing for this long is given up (the caller does its job)."""
 
-Chunk = list
-Prepare = Callable[[Any, Chunk], list]
+Job = Callable[[Any, Any], Any]
 _PROJECT_ROOT = str(Path(__file__).resolve().parents[1])
 _READY = b"ready"
 
@@ -46,17 +41,15 @@ class PoolBroken(Exception):
 
 
 class RowPool:
-    """A second Python process for row preparation, started at once so that it
-    has loaded by the time the sheet is read.
+    """A second Python process for jobs, started at once so that it has
+    loaded by the time it is needed.
 
     It is this module run with -m, talking pickles over its stdin and stdout
     (never the multiprocessing module, which would run the calling program's
-    main script again in the new process). Chunks go out and come back in
-    order. Two threads here pickle them and wait on the pipes: they run
-    while the caller's thread has let go of the interpreter lock, which it
-    does for every row it writes to the database. The process ends when its
-    stdin closes: when `close` is called, or when this process ends, even
-    killed."""
+    main script again in the new process). Jobs go out and their results come
+    back in order; two threads here pickle them and wait on the pipes. The
+    process ends when its stdin closes: when `close` is called (at once, killed,
+    if a job is still running), or when this process ends, even killed."""
 
     def __init__(self, warm_module: str, warm_function: str):
         env = dict(os.environ)
@@ -81,18 +74,18 @@ class RowPool:
         """Started, loaded and not broken (never waits)."""
         return self._ready.is_set() and not self.broken
 
-    def submit(self, prepare: Prepare, spec: Any, chunk: Chunk) -> Future:
-        """The future chunk prepared (it raises what preparing it raised, or
-        PoolBroken)."""
+    def submit(self, job: Job, spec: Any, argument: Any) -> Future:
+        """The future result of job(spec, argument) (it raises what the job
+        raised, or PoolBroken)."""
         future: Future = Future()
         with self._lock:
             if self.broken:
                 raise PoolBroken
             self._waiting.append(future)
-        self._outbox.put((prepare, spec, chunk))
+        self._outbox.put((job, spec, argument))
         return future
 
-    def result(self, future: Future, cancelled: Callable[[], bool] | None = None) -> list:
+    def result(self, future: Future, cancelled: Callable[[], bool] | None = None) -> Any:
         """What `future` gives, waiting for it; gives up on the process (and
         raises PoolBroken) when it has ended, when `cancelled()` says so, or
         when it sends nothing for STALL_SECONDS."""
@@ -107,10 +100,18 @@ class RowPool:
                     self._fail()
 
     def close(self) -> None:
-        """Let the process go: it ends once it sees its input closed."""
+        """Let the process go: it ends once it sees its input closed, or now
+        if a job is still running (nobody will ask for its result)."""
         with self._lock:
             self.broken = True
+            busy = any(not future.done() for future in self._waiting)
         self._outbox.put(None)
+        if busy:
+            self._fail()
+            try:
+                self._process.wait(timeout=10)  # its files are let go of
+            except subprocess.TimeoutExpired:
+                pass
 
     def _send(self) -> None:
         stream = self._process.stdin
@@ -169,7 +170,7 @@ def start_pool(warm_module: str, warm_function: str) -> RowPool | None:
 
 
 def _serve(warm_module: str, warm_function: str) -> None:
-    """The second process: prepare each chunk that comes in, send it back."""
+    """The second process: run each job that comes in, send back its result."""
     import gc
     import importlib
 
@@ -180,11 +181,11 @@ def _serve(warm_module: str, warm_function: str) -> None:
     _write(sink, _READY)
     while True:
         try:
-            prepare, spec, chunk = pickle.loads(_read(source))
+            job, spec, argument = pickle.loads(_read(source))
         except EOFError:
             return
         try:
-            answer = (True, prepare(spec, chunk))
+            answer = (True, job(spec, argument))
         except Exception as error:  # noqa: BLE001 - raised again in the caller
             answer = (False, error)
         _write(sink, pickle.dumps(answer, pickle.HIGHEST_PROTOCOL))
@@ -208,85 +209,6 @@ def _read(stream) -> bytes:
     if len(message) < length:
         raise EOFError
     return message
-
-
-HEAD_WAIT = 0.004
-"""Seconds to wait for the next chunk before preparing a later one here."""
-
-
-def _settles(head: Future) -> bool:
-    """Whether the chunk is back within HEAD_WAIT: sooner than this process
-    would prepare one, so waiting shares the work better."""
-    wait([head], timeout=HEAD_WAIT)
-    return head.done()
-
-
-class _Here:
-    """A chunk prepared in this process: looks like a finished future."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: list):
-        self.value = value
-
-    def done(self) -> bool:
-        return True
-
-
-def prepared_in_order(chunks: Iterable[Chunk], prepare: Prepare, spec: Any,
-                      pool: RowPool | None, cancelled: Callable[[], bool] | None = None
-                      ) -> Iterator[tuple[Chunk, list]]:
-    """(chunk, prepare(spec, chunk)) for every chunk, in order, the work shared
-    with `pool` when there is one. `prepare` and `spec` must be picklable
-    (a module-level function, plain values). While waiting for the pool,
-    `cancelled()` is asked: when it says so, the pool is given up and the
-    caller, asking it too after the chunk, stops."""
-    source = iter(chunks)
-    waiting: deque[tuple[Chunk, Future | _Here]] = deque()
-    exhausted = False
-
-    def take() -> Chunk | None:
-        nonlocal exhausted
-        if exhausted:
-            return None
-        chunk = next(source, None)
-        exhausted = chunk is None
-        return chunk
-
-    def outstanding() -> int:
-        return sum(1 for _, job in waiting if not job.done())
-
-    while True:
-        while (pool is not None and len(waiting) < LOOKAHEAD and outstanding() < POOL_BACKLOG
-               and pool.usable()):
-            chunk = take()
-            if chunk is None:
-                break
-            try:
-                waiting.append((chunk, pool.submit(prepare, spec, chunk)))
-            except PoolBroken:
-                waiting.append((chunk, _Here(prepare(spec, chunk))))
-        if not waiting:
-            chunk = take()
-            if chunk is None:
-                return
-            waiting.append((chunk, _Here(prepare(spec, chunk))))
-            continue
-        head_chunk, head = waiting[0]
-        if not head.done() and len(waiting) < LOOKAHEAD and not _settles(head):
-            chunk = take()  # the next chunk is not back soon: prepare a later one here
-            if chunk is not None:
-                waiting.append((chunk, _Here(prepare(spec, chunk))))
-                continue
-        waiting.popleft()
-        if isinstance(head, _Here):
-            yield head_chunk, head.value
-            continue
-        try:
-            value = pool.result(head, cancelled)
-        except PoolBroken:  # the rest here; this chunk again, here
-            value = prepare(spec, head_chunk)
-        yield head_chunk, value
 
 
 if __name__ == "__main__":

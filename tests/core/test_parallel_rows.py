@@ -1,6 +1,7 @@
-"""A big import prepares part of its rows in a second process: the cards, the
-rejected rows and the counts are exactly those of preparing them all here, and
-when that process cannot start, or dies, the import still ends the same."""
+"""A big import has a second process read the file too and prepare its last
+rows: the cards, the rejected rows and the counts are exactly those of
+preparing them all here, and when that process cannot start, dies or fails,
+the import still ends the same."""
 
 import csv
 import datetime
@@ -35,8 +36,8 @@ def write_sheet(path):
 
 
 def waiting_for_the_second_process(monkeypatch):
-    """Start it as the import does, but wait until it has loaded, so that it
-    takes chunks even from a file read this fast; count what it takes."""
+    """Start it as the import does, but wait until it has loaded; count the
+    jobs it is given."""
     taken = []
     real_start, real_submit = parallel_rows.start_pool, parallel_rows.RowPool.submit
 
@@ -73,7 +74,7 @@ def import_into(path, sheet, mode, parallel):
         close_database()
 
 
-@pytest.mark.parametrize("mode", list(DuplicateMode))
+@pytest.mark.parametrize("mode", [DuplicateMode.SKIP, DuplicateMode.ADD])
 def test_the_second_process_changes_nothing_in_what_is_imported(tmp_path, monkeypatch, mode):
     sheet = write_sheet(tmp_path / "many.csv")
     monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
@@ -81,7 +82,7 @@ def test_the_second_process_changes_nothing_in_what_is_imported(tmp_path, monkey
     monkeypatch.setattr(excel_import, "CHUNK_ROWS", 250)
     taken = waiting_for_the_second_process(monkeypatch)
     together = import_into(tmp_path / "together.sqlite3", sheet, mode, parallel=True)
-    assert taken, "the second process took no chunk"
+    assert taken == [1], "the second process was given no rows"
     alone = import_into(tmp_path / "alone.sqlite3", sheet, mode, parallel=False)
     assert together[0] == alone[0]
     assert together[1] == alone[1]
@@ -91,25 +92,74 @@ def test_the_second_process_changes_nothing_in_what_is_imported(tmp_path, monkey
     assert len(together[1]) > 4000
 
 
-def test_an_import_goes_on_without_the_second_process_when_it_dies(tmp_path, monkeypatch):
+def test_an_update_import_prepares_every_row_here(tmp_path, monkeypatch):
+    sheet = write_sheet(tmp_path / "many.csv")
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
+    started = []
+    monkeypatch.setattr(parallel_rows, "start_pool", lambda *args: started.append(1))
+    result, cards, _ = import_into(tmp_path / "update.sqlite3", sheet, DuplicateMode.UPDATE,
+                                   True)
+    assert not started and result.updated and len(cards) > 4000
+
+
+def killed_at_once(self, *args):
+    future = REAL_SUBMIT(self, *args)
+    self._process.kill()
+    return future
+
+
+def failing_job(spec, _unused):
+    raise OSError("the file changed")
+
+
+REAL_SUBMIT = parallel_rows.RowPool.submit
+
+
+@pytest.mark.parametrize("how", ["killed", "failed"])
+def test_an_import_goes_on_without_the_second_process_when_it_dies_or_fails(
+        tmp_path, monkeypatch, how):
     sheet = write_sheet(tmp_path / "many.csv")
     monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
     monkeypatch.setattr(excel_import, "CHUNK_ROWS", 250)
-    taken = waiting_for_the_second_process(monkeypatch)
-    real_submit = parallel_rows.RowPool.submit
-
-    def submit_then_die(self, *args):
-        future = real_submit(self, *args)
-        if len(taken) == 3:
-            self._process.kill()
-        return future
-
-    monkeypatch.setattr(parallel_rows.RowPool, "submit", submit_then_die)
+    waiting_for_the_second_process(monkeypatch)
+    if how == "killed":
+        monkeypatch.setattr(parallel_rows.RowPool, "submit", killed_at_once)
+    else:
+        monkeypatch.setattr(excel_import, "prepare_tail", failing_job)
     together = import_into(tmp_path / "together.sqlite3", sheet, DuplicateMode.SKIP, True)
     alone = import_into(tmp_path / "alone.sqlite3", sheet, DuplicateMode.SKIP, False)
     assert together[1:] == alone[1:]
-    assert together[0].imported == alone[0].imported
+    assert together[0] == alone[0]
+
+
+def test_a_cancel_while_the_second_process_works_ends_it_and_changes_nothing(
+        tmp_path, monkeypatch):
+    sheet = write_sheet(tmp_path / "many.csv")
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
+    waiting_for_the_second_process(monkeypatch)
+    pools = []
+    real_start = parallel_rows.start_pool
+    monkeypatch.setattr(parallel_rows, "start_pool",
+                        lambda *args: pools.append(real_start(*args)) or pools[-1])
+    monkeypatch.setattr(excel_import, "prepare_tail", stalling_job)
+    open_database(tmp_path / "cancel.sqlite3")
+    try:
+        create_card(CardData(name="客户7"))
+        seen = []
+        with pytest.raises(excel_import.ImportCancelled):
+            import_file(sheet, progress=lambda done, _total: seen.append(done),
+                        cancelled=lambda: bool(seen) and seen[-1] >= 2000)
+        assert db.execute_sql('SELECT COUNT(*) FROM "card"').fetchone()[0] == 1
+        assert pools[0]._process.wait(timeout=10) is not None  # ended, not left behind
+    finally:
+        close_database()
+
+
+def stalling_job(spec, _unused):
+    time.sleep(600)
 
 
 def test_an_import_goes_on_when_no_second_process_can_start(tmp_path, monkeypatch):
@@ -159,13 +209,12 @@ def test_a_cancel_while_waiting_for_a_stalled_process_gives_it_up_at_once():
         pool.close()
 
 
-def test_chunks_come_back_in_order_and_an_error_comes_back_as_raised():
+def test_results_come_back_in_order_and_an_error_comes_back_as_raised():
     pool = ready_pool()
     try:
         chunks = [[i, i + 1] for i in range(0, 40, 2)]
-        got = list(parallel_rows.prepared_in_order(chunks, double, None, pool))
-        assert [c for c, _ in got] == chunks
-        assert [p for _, p in got] == [[2 * x for x in c] for c in chunks]
+        futures = [pool.submit(double, None, chunk) for chunk in chunks]
+        assert [pool.result(f) for f in futures] == [[2 * x for x in c] for c in chunks]
         with pytest.raises(ValueError, match="boom"):
             pool.submit(double, None, ["boom"]).result(timeout=60)
     finally:
