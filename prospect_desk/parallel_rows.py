@@ -177,7 +177,10 @@ def _serve(warm_module: str, warm_function: str) -> None:
     gc.disable()  # as in the import itself: reference counting frees the chunks
     source, sink = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write into the results
-    getattr(importlib.import_module(warm_module), warm_function)()
+    # Loaded on a thread of its own: the first job may begin meanwhile (a
+    # job reading a workbook lets go of the interpreter lock while it unpacks).
+    warm = getattr(importlib.import_module(warm_module), warm_function)
+    threading.Thread(target=warm, daemon=True).start()
     _write(sink, _READY)
     while True:
         try:
