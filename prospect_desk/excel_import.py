@@ -9,6 +9,7 @@ callback and a cancel check.
 
 import datetime
 import gc
+import logging
 import os
 import shutil
 import sqlite3
@@ -16,7 +17,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
-from contextlib import contextmanager, nullcontext
+from contextlib import closing, contextmanager, nullcontext
 from dataclasses import dataclass, field, fields
 from enum import Enum, StrEnum
 
@@ -46,6 +47,8 @@ from prospect_desk.validation import (
     check_card,
     parse_date,
 )
+
+_log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -558,24 +561,21 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
     meanwhile (`prepare_tail`); not when duplicates update cards, since a
     later row may then change an earlier one."""
     mode = DuplicateMode(duplicate_mode)
+    today = datetime.date.today()  # one day for both processes, even at midnight
     big = _file_size(path) >= PARALLEL_MIN_BYTES and mode is not DuplicateMode.UPDATE
-    with _collector_paused(), _scratch_folder(big) as folder, _second_process(big) as pool:
-        tail = None
-        if pool is not None:
-            spec = _TailSpec(str(path), sheet, None if mapping is None else
-                             tuple(sorted(mapping.items())), datetime.date.today(),
-                             os.path.join(folder, "rows.sqlite3"))
-            tail = _Tail(spec, pool, pool.submit(prepare_tail, spec, None))
+    with _collector_paused(), _scratch_folder(big) as folder, _second_process(big) as pool, \
+            _tail_started(pool, folder, path, sheet, mapping, today) as tail:
+        file_seen = _file_version(path)
         reader = _SideRead(path, sheet)
         threading.Thread(target=warm_up, daemon=True).start()
         duplicates = _DuplicateIndex()
         duplicates.load_live_cards(cancelled)
         table = reader.table()
-        if tail is not None and table.row_count < PARALLEL_MIN_ROWS:
-            tail = None
-        with _attached(tail):
-            return _import(table, mapping, mode, progress, cancelled,
-                           os.path.basename(path), duplicates, tail)
+        if tail is not None:
+            tail.file_seen = file_seen
+        return _import(table, mapping, mode, progress, cancelled, os.path.basename(path),
+                       duplicates, tail if table.row_count >= PARALLEL_MIN_ROWS else None,
+                       today)
 
 
 PARALLEL_MIN_ROWS = 5000
@@ -584,6 +584,15 @@ PARALLEL_MIN_ROWS = 5000
 PARALLEL_MIN_BYTES = 256 * 1024
 """A workbook this big may hold PARALLEL_MIN_ROWS rows: the second process is
 started before the sheet is read, so that it has loaded by then."""
+
+
+def _file_version(path: str | os.PathLike) -> tuple[int, int] | None:
+    """Size and modification time: whether two reads read the same file."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
 
 
 def _file_size(path: str | os.PathLike) -> int:
@@ -677,15 +686,20 @@ def import_cards(table: SheetTable, mapping: Mapping | None = None,
 
 def _import(table: SheetTable, mapping: Mapping | None, duplicate_mode: DuplicateMode,
             progress: ProgressCallback | None, cancelled: CancelCheck | None, file_name: str,
-            duplicates: "_DuplicateIndex", tail: "_Tail | None" = None) -> ImportResult:
+            duplicates: "_DuplicateIndex", tail: "_Tail | None" = None,
+            today: datetime.date | None = None) -> ImportResult:
     mode = DuplicateMode(duplicate_mode)
+    today = today or datetime.date.today()
     steps = _Progress(2 * table.row_count, progress, cancelled)
     result = ImportResult()
     bulk = bulk_indexes.worth_dropping(table.row_count,
                                        Card.select(fn.MAX(Card.id)).scalar() or 0)
     # With the second process's rows attached, the transaction takes the write
-    # lock at its first write (the batch, just below), not on the attached
-    # file too, which that process is still writing.
+    # lock at its first write, not on the attached file too, which that process
+    # is still writing. That first write must be its first statement (the
+    # batch, just below): a read before it would take a snapshot, and a write
+    # lock taken after another connection's commit then fails at once instead
+    # of waiting for it.
     with (bulk_indexes.checkpoint_deferred() if bulk else nullcontext()), \
             db.atomic("DEFERRED" if tail is not None else None):
         # Referrers may point at rows further down: check the links at commit.
@@ -696,12 +710,13 @@ def _import(table: SheetTable, mapping: Mapping | None, duplicate_mode: Duplicat
                          keep_rows=mode is DuplicateMode.UPDATE)
         with bulk_indexes.indexes_dropped("card", drop=bulk):
             mapping = _mapping_for(table, mapping)
-            if tail is not None and not tail.broken:
+            spec = _Spec(tuple(table.headers), tuple(sorted(mapping.items())), today)
+            if tail is not None:
                 cut = _tail_start(table)
-                _plan(table, mapping, mode, duplicates, steps, writer, stop=cut)
-                _take_tail(table, mapping, mode, duplicates, steps, writer, tail, cut)
+                _plan(table, spec, mode, duplicates, steps, writer, stop=cut)
+                _take_tail(table, spec, mode, duplicates, steps, writer, tail, cut)
             else:
-                _plan(table, mapping, mode, duplicates, steps, writer)
+                _plan(table, spec, mode, duplicates, steps, writer)
             writer.finish()
         import_history.finish_batch(batch_id, result.imported, result.updated,
                                     result.duplicates_skipped, len(result.rejected))
@@ -772,13 +787,12 @@ def _chunks(table: SheetTable, start: int = 0,
         yield chunk
 
 
-def _plan(table: SheetTable, mapping: Mapping, mode: DuplicateMode,
+def _plan(table: SheetTable, spec: "_Spec", mode: DuplicateMode,
           duplicates: _DuplicateIndex, steps: _Progress, writer: "_Writer",
           start: int = 0, stop: int | None = None) -> None:
     """Prepare the rows numbered from `start` up to `stop` (all by default)
     and, in file order, sort out duplicates; the rows to add go to `writer` as
     they come, so a big file is never held whole."""
-    spec = _Spec(tuple(table.headers), tuple(sorted(mapping.items())), datetime.date.today())
     result = writer.result
     keep_rows = writer.keep_rows
     add_anyway = mode is DuplicateMode.ADD
@@ -874,8 +888,8 @@ class _Tail:
     spec: _TailSpec
     pool: parallel_rows.RowPool
     future: Future
-    broken: bool = False
-    """The scratch file could not be attached: the rows are prepared here."""
+    file_seen: tuple[int, int] | None = None
+    """The file's size and time when this process read it."""
 
 
 def _tail_start(table: SheetTable) -> int:
@@ -892,7 +906,8 @@ _SCRATCH_DATES = [_SCRATCH_COLUMNS.index(c) for c in ("first_contact", "transact
                                                       "birthday")]
 _SCRATCH_INSERT = 'INSERT INTO "prep" VALUES ({})'.format(", ".join("?" * len(_SCRATCH_COLUMNS)))
 _TAIL_READ_SQL = ('SELECT "row_number", "name", "circle", "referrer", "next_revisit", {} '
-                  'FROM "import_scratch"."prep" ORDER BY "row_number"').format(
+                  'FROM "import_scratch"."prep" WHERE "row_number" >= ? '
+                  'ORDER BY "row_number"').format(
     ", ".join(f'"{c}"' for c in _KEY_COLUMNS))
 # CROSS JOIN: the plan outside, in row order, which is card id order too, so the
 # cards are appended (SQLite would otherwise sort them first).
@@ -904,23 +919,23 @@ _TAIL_INSERT_SQL = ('INSERT INTO "card" ({}) SELECT p."card_id", {}, ?, ?, ? '
               for c in _SCRATCH_DATA))
 
 
-def prepare_tail(spec: _TailSpec, _unused: object = None) -> list:
+def prepare_tail(spec: _TailSpec, _unused: object = None) -> tuple[tuple, list]:
     """In the second process: read the file, prepare the rows from
-    `_tail_start` on into the scratch file, and return the rejected ones as
-    (row number, cells, problems)."""
+    `_tail_start` on into the scratch file's table, and return what was read
+    (to be held to what the import read) and the rejected rows as (row
+    number, cells, problems)."""
+    file_seen = _file_version(spec.path)
     table = read_sheet(spec.path, spec.sheet)
     mapping = _mapping_for(table, None if spec.mapping is None else dict(spec.mapping))
     row_spec = _Spec(tuple(table.headers), tuple(sorted(mapping.items())), spec.today)
+    start = _tail_start(table)
     rejected = []
     scratch = sqlite3.connect(spec.scratch, isolation_level=None)
     try:
         scratch.execute("PRAGMA journal_mode = OFF")  # a scratch file: thrown away on failure
         scratch.execute("PRAGMA synchronous = OFF")
         scratch.execute("BEGIN")
-        scratch.execute('CREATE TABLE "prep" ({})'.format(", ".join(
-            f'"{c}"' + (" INTEGER PRIMARY KEY" if c == "row_number" else "")
-            for c in _SCRATCH_COLUMNS)))
-        for chunk in _chunks(table, _tail_start(table)):
+        for chunk in _chunks(table, start):
             lines = []
             for (row_number, cells), row in zip(chunk, prepare_rows(row_spec, chunk),
                                                 strict=True):
@@ -931,7 +946,7 @@ def prepare_tail(spec: _TailSpec, _unused: object = None) -> list:
                     continue
                 values, _given, circle, referrer, next_revisit, keys, sort_name, search_text = row
                 line = [row_number, *values, sort_name, search_text, circle, referrer,
-                        next_revisit, *_key_columns(keys)]
+                        next_revisit and next_revisit.isoformat(), *_key_columns(keys)]
                 for index in _SCRATCH_DATES:
                     if line[index] is not None:
                         line[index] = line[index].isoformat()
@@ -940,7 +955,18 @@ def prepare_tail(spec: _TailSpec, _unused: object = None) -> list:
         scratch.execute("COMMIT")
     finally:
         scratch.close()
-    return rejected
+    return _what_was_read(file_seen, table, row_spec, start), rejected
+
+
+def _what_was_read(file_seen: tuple[int, int] | None, table: SheetTable, spec: "_Spec",
+                   start: int) -> tuple:
+    return (file_seen, table.sheet_name, table.header_row_number, table.row_count, spec,
+            start)
+
+
+def _batches(rows: list) -> Iterator[list]:
+    for begin in range(0, len(rows), CHUNK_ROWS):
+        yield rows[begin:begin + CHUNK_ROWS]
 
 
 def _key_columns(keys: list) -> tuple:
@@ -952,36 +978,59 @@ def _key_columns(keys: list) -> tuple:
 
 
 @contextmanager
-def _attached(tail: _Tail | None) -> Iterator[None]:
-    """The scratch file attached to this connection (before the transaction:
-    SQLite attaches nothing inside one)."""
-    if tail is None:
-        yield
+def _tail_started(pool: parallel_rows.RowPool | None, folder: str | None,
+                  path: str | os.PathLike, sheet: str | None, mapping: Mapping | None,
+                  today: datetime.date) -> Iterator[_Tail | None]:
+    """The second process's job begun, its scratch file made and attached to
+    this connection first (before the transaction: SQLite attaches nothing
+    inside one; and before that process writes: attaching reads the file).
+    None when there is no second process, or this fails."""
+    if pool is None:
+        yield None
         return
+    spec = _TailSpec(str(path), sheet, None if mapping is None else
+                     tuple(sorted(mapping.items())), today, os.path.join(folder, "rows.sqlite3"))
     try:
-        db.execute_sql('ATTACH DATABASE ? AS "import_scratch"', (tail.spec.scratch,))
+        with closing(sqlite3.connect(spec.scratch)) as scratch:
+            scratch.execute('CREATE TABLE "prep" ({})'.format(", ".join(
+                f'"{c}"' + (" INTEGER PRIMARY KEY" if c == "row_number" else "")
+                for c in _SCRATCH_COLUMNS)))
+        db.execute_sql('ATTACH DATABASE ? AS "import_scratch"', (spec.scratch,))
     except Exception:  # noqa: BLE001 - the rows are then prepared here
-        tail.broken = True
-        yield
+        _log.warning("no scratch file for the second process", exc_info=True)
+        yield None
         return
     try:
-        yield
+        try:
+            tail = _Tail(spec, pool, pool.submit(prepare_tail, spec, None))
+        except parallel_rows.PoolBroken:
+            tail = None
+        yield tail
     finally:
-        db.execute_sql('DETACH DATABASE "import_scratch"')
+        try:
+            db.execute_sql('DETACH DATABASE "import_scratch"')
+        except Exception:  # noqa: BLE001 - goes with the connection; must not hide an error
+            _log.warning("the scratch file stays attached", exc_info=True)
 
 
-def _take_tail(table: SheetTable, mapping: Mapping, mode: DuplicateMode,
+def _take_tail(table: SheetTable, spec: "_Spec", mode: DuplicateMode,
                duplicates: _DuplicateIndex, steps: _Progress, writer: "_Writer",
                tail: _Tail, start: int) -> None:
     """The rows from `start` on, as the second process prepared them: sorted
     out in file order as `_plan` does, then copied in one statement. If that
-    process failed, they are prepared here instead."""
+    process failed, or read the file otherwise (it changed in between), they
+    are prepared here instead."""
     try:
-        rejected = tail.pool.result(tail.future, steps.cancelled)
+        read, rejected = tail.pool.result(tail.future, steps.cancelled)
     except Exception:  # noqa: BLE001 - ended, stalled or failed: prepare them here
         if steps.cancelled():
             raise ImportCancelled from None
-        _plan(table, mapping, mode, duplicates, steps, writer, start=start)
+        _log.warning("the second process did not prepare its rows", exc_info=True)
+        read = None
+    if read != _what_was_read(tail.file_seen, table, spec, start):
+        if read is not None:
+            _log.warning("the second process read the file otherwise")
+        _plan(table, spec, mode, duplicates, steps, writer, start=start)
         return
     result = writer.result
     result.rejected.extend(RejectedRow(*row) for row in rejected)
@@ -990,8 +1039,9 @@ def _take_tail(table: SheetTable, mapping: Mapping, mode: DuplicateMode,
     find_keys, add_keys = duplicates.find_keys, duplicates.add_keys
     place = writer.place
     plan = []
-    cursor = db.execute_sql(_TAIL_READ_SQL)
-    while rows := cursor.fetchmany(CHUNK_ROWS):
+    # Read whole: a statement left open part-way would hold the scratch file
+    # (it could not be let go of after a cancel).
+    for rows in _batches(db.execute_sql(_TAIL_READ_SQL, (start,)).fetchall()):
         for (row_number, name, circle, referrer, next_revisit, phone, mobile, email,
              key_name, key_company) in rows:
             keys = []  # as _keys gives them
@@ -1017,7 +1067,7 @@ def _take_tail(table: SheetTable, mapping: Mapping, mode: DuplicateMode,
         db.cursor().executemany('INSERT INTO temp."import_plan" VALUES (?, ?, ?, ?)', plan)
         db.execute_sql(_TAIL_INSERT_SQL, (writer.now, writer.now, writer.batch_id))
     finally:
-        db.execute_sql('DROP TABLE temp."import_plan"')
+        db.execute_sql('DROP TABLE IF EXISTS temp."import_plan"')
     result.imported += len(plan)
     steps.step(len(plan))
 

@@ -257,12 +257,12 @@ def _remove_what_else_it_made(batch_id: int, result: UndoResult) -> None:
     done since is a record of a contact and stays), and the circles it made
     that no live card uses now and no campaign targets (trashed cards in one
     lose the link)."""
-    bulk_indexes.build_foreign_key_indexes()  # circles may be deleted below
     cursor = db.cursor()
     cursor.execute(_REMOVE_FOLLOW_UPS_SQL, (batch_id, batch_id))
     result.follow_ups_removed = cursor.rowcount
     unused = cursor.execute(_UNUSED_CIRCLES_SQL, (batch_id,)).fetchall()
     if unused:
+        bulk_indexes.build_foreign_key_indexes()  # each circle deleted looks up its cards
         ids = [circle_id for circle_id, _ in unused]
         Card.update(circle=None).where(Card.circle.in_(ids)).execute()
         Circle.delete().where(Circle.id.in_(ids)).execute()

@@ -67,6 +67,7 @@ class RowPool:
         self._waiting: deque[Future] = deque()
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
         self.broken = False
+        self._killed = False
         threading.Thread(target=self._send, daemon=True).start()
         threading.Thread(target=self._receive, daemon=True).start()
 
@@ -108,8 +109,9 @@ class RowPool:
         self._outbox.put(None)
         if busy:
             self._fail()
+        if self._killed:
             try:
-                self._process.wait(timeout=10)  # its files are let go of
+                self._process.wait(timeout=10)  # ended: its files are let go of
             except subprocess.TimeoutExpired:
                 pass
 
@@ -155,6 +157,7 @@ class RowPool:
                     future.set_exception(PoolBroken())
         if self._process.poll() is None:
             self._process.kill()  # stalled, or no longer listened to
+            self._killed = True
 
 
 def start_pool(warm_module: str, warm_function: str) -> RowPool | None:

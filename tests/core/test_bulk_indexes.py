@@ -105,6 +105,15 @@ def test_queries_that_name_a_missing_index_run_without_it_until_it_is_built(
     assert card_query.card_ids(search) == found
 
 
+def test_other_errors_are_raised_as_they_are(database):
+    from peewee import OperationalError
+
+    with pytest.raises(OperationalError, match="no such table"):
+        db.execute_sql('SELECT 1 FROM "no_such_table" INDEXED BY "card_live_search"')
+    with pytest.raises(OperationalError, match="no such index"):
+        db.execute_sql('DROP INDEX "card_no_such_index"')
+
+
 def test_an_import_commits_without_a_checkpoint_and_leaves_the_setting_as_it_was(
         database, tmp_path, small_bulk):
     import_file(write_csv(tmp_path / "in.csv", 1200))
@@ -173,10 +182,20 @@ def test_the_foreign_key_indexes_are_those_a_delete_looks_in(database):
         assert used in bulk_indexes.FOREIGN_KEY_INDEXES, (column, plan)
 
 
-def test_deleting_builds_the_foreign_key_indexes_first(database, tmp_path, small_bulk):
+def test_deleting_builds_the_foreign_key_indexes_first(database, tmp_path, small_bulk,
+                                                      monkeypatch):
     import_file(write_csv(tmp_path / "in.csv", 1200))
     trash.move_to_trash(card_query.card_ids(CardFilter())[:10])
+    trashed_when_built = []
+    real_build = bulk_indexes.build_foreign_key_indexes
+
+    def build():
+        trashed_when_built.append(len(trash.trashed_ids()))
+        real_build()
+
+    monkeypatch.setattr(bulk_indexes, "build_foreign_key_indexes", build)
     assert trash.empty() == 10
+    assert trashed_when_built == [10]  # built before anything was deleted
     left = set(bulk_indexes.pending())
     assert not left & set(bulk_indexes.FOREIGN_KEY_INDEXES)
     assert {"card_live_stage", "card_live_search"} <= left

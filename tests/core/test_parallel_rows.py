@@ -5,6 +5,7 @@ the import still ends the same."""
 
 import csv
 import datetime
+import os
 import time
 
 import pytest
@@ -18,19 +19,27 @@ from prospect_desk.models import FollowUp, db
 ROWS = 6000
 
 
-def write_sheet(path):
+def write_sheet(path, title=False):
     """Rows of every kind: good ones, bad dates, no name, duplicates of a live
-    card and of earlier rows, referrers further down, circles, revisits."""
+    card and of earlier rows, referrers further down, circles, revisits; with
+    `title`, a blank row above the header, blank rows about the middle and a
+    circle first named in the second half."""
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
+        if title:
+            writer.writerow([])  # the header on row 2
         writer.writerow(["姓名", "公司名称", "手机", "电子邮件", "生日", "来源圈子", "推荐人",
                          "下次回访日期", "类型"])
         for i in range(ROWS):
+            if title and ROWS // 2 - 3 <= i <= ROWS // 2 + 3 and i % 2:
+                writer.writerow([])
+                continue
+            circle = "读书会" if title and i > ROWS * 3 // 4 and i % 7 == 0 else None
             name = f"客户{i % 4500}" if i % 97 else ""
             birthday = "1985-02-30" if i % 211 == 0 else f"19{60 + i % 40}-0{1 + i % 9}-1{i % 9}"
             writer.writerow([
                 name, f"公司{i % 300}", f"+86 138{i % 5200:08d}", f"u{i % 5100}@example.com",
-                birthday, ["高尔夫球友", "Rotary", ""][i % 3], f"客户{(i + 50) % 4500}",
+                birthday, circle or ["高尔夫球友", "Rotary", ""][i % 3], f"客户{(i + 50) % 4500}",
                 "2027-01-05" if i % 5 == 0 else "", "公司" if i % 13 == 0 else "个人"])
     return path
 
@@ -74,15 +83,33 @@ def import_into(path, sheet, mode, parallel):
         close_database()
 
 
-@pytest.mark.parametrize("mode", [DuplicateMode.SKIP, DuplicateMode.ADD])
-def test_the_second_process_changes_nothing_in_what_is_imported(tmp_path, monkeypatch, mode):
-    sheet = write_sheet(tmp_path / "many.csv")
+def counting_placed(monkeypatch):
+    """Count the rows taken from the second process's scratch file."""
+    placed = []
+    real_place = excel_import._Writer.place
+
+    def place(self, *args):
+        placed.append(args[0])
+        return real_place(self, *args)
+
+    monkeypatch.setattr(excel_import._Writer, "place", place)
+    return placed
+
+
+@pytest.mark.parametrize(("mode", "title"), [(DuplicateMode.SKIP, False),
+                                             (DuplicateMode.ADD, False),
+                                             (DuplicateMode.SKIP, True)])
+def test_the_second_process_changes_nothing_in_what_is_imported(tmp_path, monkeypatch, mode,
+                                                               title):
+    sheet = write_sheet(tmp_path / "many.csv", title)
     monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
     monkeypatch.setattr(excel_import, "CHUNK_ROWS", 250)
     taken = waiting_for_the_second_process(monkeypatch)
+    placed = counting_placed(monkeypatch)
     together = import_into(tmp_path / "together.sqlite3", sheet, mode, parallel=True)
     assert taken == [1], "the second process was given no rows"
+    assert len(placed) > 1000 and min(placed) > ROWS // 2, "its rows were not used"
     alone = import_into(tmp_path / "alone.sqlite3", sheet, mode, parallel=False)
     assert together[0] == alone[0]
     assert together[1] == alone[1]
@@ -113,10 +140,17 @@ def failing_job(spec, _unused):
     raise OSError("the file changed")
 
 
+def reading_another_file(spec, _unused):
+    import dataclasses
+    import os
+
+    return excel_import.prepare_tail(dataclasses.replace(spec, path=os.environ["OTHER_SHEET"]))
+
+
 REAL_SUBMIT = parallel_rows.RowPool.submit
 
 
-@pytest.mark.parametrize("how", ["killed", "failed"])
+@pytest.mark.parametrize("how", ["killed", "failed", "changed"])
 def test_an_import_goes_on_without_the_second_process_when_it_dies_or_fails(
         tmp_path, monkeypatch, how):
     sheet = write_sheet(tmp_path / "many.csv")
@@ -126,9 +160,15 @@ def test_an_import_goes_on_without_the_second_process_when_it_dies_or_fails(
     waiting_for_the_second_process(monkeypatch)
     if how == "killed":
         monkeypatch.setattr(parallel_rows.RowPool, "submit", killed_at_once)
-    else:
+    elif how == "failed":
         monkeypatch.setattr(excel_import, "prepare_tail", failing_job)
+    else:  # the file was saved again between the two reads
+        other = write_sheet(tmp_path / "other.csv", title=True)
+        monkeypatch.setattr(excel_import, "prepare_tail", reading_another_file)
+        monkeypatch.setenv("OTHER_SHEET", str(other))
+    placed = counting_placed(monkeypatch)
     together = import_into(tmp_path / "together.sqlite3", sheet, DuplicateMode.SKIP, True)
+    assert not placed
     alone = import_into(tmp_path / "alone.sqlite3", sheet, DuplicateMode.SKIP, False)
     assert together[1:] == alone[1:]
     assert together[0] == alone[0]
@@ -160,6 +200,49 @@ def test_a_cancel_while_the_second_process_works_ends_it_and_changes_nothing(
 
 def stalling_job(spec, _unused):
     time.sleep(600)
+
+
+def test_a_cancel_while_taking_the_second_processs_rows_changes_nothing(tmp_path, monkeypatch):
+    sheet = write_sheet(tmp_path / "many.csv")
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
+    monkeypatch.setattr(excel_import, "CHUNK_ROWS", 250)
+    waiting_for_the_second_process(monkeypatch)
+    placed = counting_placed(monkeypatch)
+    folders = []
+    real_folder = excel_import._scratch_folder
+
+    def folder(wanted):
+        manager = real_folder(wanted)
+        return _Remembered(manager, folders)
+
+    monkeypatch.setattr(excel_import, "_scratch_folder", folder)
+    open_database(tmp_path / "cancel.sqlite3")
+    try:
+        create_card(CardData(name="客户7"))
+        with pytest.raises(excel_import.ImportCancelled):
+            import_file(sheet, cancelled=lambda: len(placed) > 100)
+        assert db.execute_sql('SELECT COUNT(*) FROM "card"').fetchone()[0] == 1
+        attached = [row[1] for row in db.execute_sql("PRAGMA database_list").fetchall()]
+        assert "import_scratch" not in attached
+        assert folders and not any(os.path.exists(f) for f in folders)
+    finally:
+        close_database()
+
+
+class _Remembered:
+    """A context manager that notes the folder the real one gives."""
+
+    def __init__(self, manager, folders):
+        self.manager, self.folders = manager, folders
+
+    def __enter__(self):
+        folder = self.manager.__enter__()
+        self.folders.append(folder)
+        return folder
+
+    def __exit__(self, *exc):
+        return self.manager.__exit__(*exc)
 
 
 def test_an_import_goes_on_when_no_second_process_can_start(tmp_path, monkeypatch):
