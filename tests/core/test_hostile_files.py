@@ -291,3 +291,21 @@ def test_a_workbook_renamed_to_csv_is_not_a_spreadsheet(cards, tmp_path):
     path = write_csv(tmp_path / "book.csv", book.read_bytes())
     assert refused(path).problem is ReadProblem.NOT_A_SPREADSHEET
     assert Card.select().count() == cards
+
+
+def test_the_long_text_probe_finds_what_the_plain_pattern_finds():
+    """`_long_text` measures only the runs around its probes; it must answer
+    as a search for '<' and then MAX_CELL_CHARS bytes without one would."""
+    import random
+    import re
+
+    from prospect_desk import spreadsheet_read
+
+    limit = spreadsheet_read.MAX_CELL_CHARS
+    pattern = re.compile(rb"<[^<]{%d}" % limit)
+    rng = random.Random(5)
+    lengths = [0, 1, limit // 2, limit // 2 + 1, limit - 1, limit, limit + 1]
+    for _ in range(2000):
+        window = b"".join(b"<" * rng.randint(0, 2) + b"x" * rng.choice(
+            [*lengths, rng.randint(0, 3 * limit)]) for _ in range(rng.randint(0, 6)))
+        assert spreadsheet_read._long_text(window) == bool(pattern.search(window))
