@@ -299,9 +299,10 @@ class _RowParser:
         # The columns by what is done with them (run for every row: kept lean).
         plan = [(target.value, column, _role(target), target)
                 for target, column in self.columns.items()]
-        self.plain = [(name, column, int(role is _EXTRA)) for name, column, role, _ in plan
-                      if role in (_TEXT, _EXTRA)]
-        """Cells taken as text: into the card's values (0) or the extras (1)."""
+        self.texts = [(name, column) for name, column, role, _ in plan if role is _TEXT]
+        """Cells taken as text into the card's values."""
+        self.extras = [(name, column) for name, column, role, _ in plan if role is _EXTRA]
+        """Cells taken as text to work the card out from."""
         self.dates = [(name, column) for name, column, role, _ in plan if role is _DATE]
         self.enums = [(name, column, target) for name, column, role, target in plan
                       if role is _ENUM]
@@ -312,17 +313,18 @@ class _RowParser:
 
     def parse(self, row_number: int, cells: list[Cell]) -> ParsedRow:
         """A blank cell (None, or only spaces) gives no value."""
-        values: dict[str, object] = {}
-        extra: dict[str, object] = {}
+        # Comprehensions: this runs for every cell of a big file.
+        values: dict[str, object] = {
+            name: cell if cell.__class__ is str else cell_text(cell)
+            for name, column in self.texts
+            if (cell := cells[column]) is not None
+            and (cell.__class__ is not str or cell and not cell.isspace())}
+        extra: dict[str, object] = {
+            name: cell if cell.__class__ is str else cell_text(cell)
+            for name, column in self.extras
+            if (cell := cells[column]) is not None
+            and (cell.__class__ is not str or cell and not cell.isspace())}
         problems: list[RowProblem] = []
-        into = (values, extra)
-        for name, column, extra_ in self.plain:
-            cell = cells[column]
-            if cell.__class__ is str:
-                if cell and not cell.isspace():
-                    into[extra_][name] = cell
-            elif cell is not None:
-                into[extra_][name] = cell_text(cell)
         for name, column in self.dates:
             cell = cells[column]
             if cell.__class__ is datetime.date:

@@ -152,7 +152,14 @@ def _read(word: str) -> tuple[str, str]:
     return "".join(lazy_pinyin(word)), "".join(lazy_pinyin(word, style=Style.FIRST_LETTER))
 
 
+_ASCII_NON_DIGITS = bytes(c for c in range(128) if not chr(c).isdigit())
+
+
 def digits(text: str) -> str:
+    """The digits of `text` (any script's); an ASCII text, as a phone mostly
+    is, as bytes with the others deleted: a third of the pattern's time."""
+    if text.isascii():
+        return text.encode().translate(None, _ASCII_NON_DIGITS).decode()
     return _NON_DIGIT.sub("", text)
 
 
@@ -168,13 +175,14 @@ def search_text(texts: list[str], phones: list[str], named: list[str]) -> str:
     texts and phones as written, the phones' digits, and the pinyin and
     initials of the Chinese among `named` (the card's name, its company)."""
     parts = [*texts, *phones]
-    parts += [_NON_DIGIT.sub("", p) for p in phones if p]
+    parts += [digits(p) for p in phones if p]
     for name in named:
         if name and _CJK.search(name):
             parts += _pinyin(name)
     # Lower case once for the whole: the same as part by part, since a line
     # break ends a word for every case rule (the Greek final sigma too).
-    return "\n".join([kept for part in parts if part and (kept := part.strip())]).lower()
+    # Empty parts left out, the others stripped, each in one pass in C.
+    return "\n".join(filter(None, map(str.strip, filter(None, parts)))).lower()
 
 
 def search_tokens(text: str) -> list[str]:

@@ -125,3 +125,18 @@ def test_names_mixing_polyphonic_characters_latin_digits_and_punctuation_read_li
         text = rng.choice(surnames) + "".join(
             rng.choice(characters) for _ in range(rng.randint(0, 9)))
         assert (pinyin_full(text), pinyin_initials(text)) == _pypinyin_on_the_whole(text), text
+
+
+def test_digits_are_those_of_any_script_as_the_pattern_keeps_them():
+    import random
+    import re
+
+    from prospect_desk.search_keys import digits
+
+    pattern = re.compile(r"\D")
+    rng = random.Random(2)
+    characters = "0123456789 +-()#x\t\n１２３٣abc张"
+    for _ in range(3000):
+        text = "".join(rng.choice(characters) for _ in range(rng.randint(0, 20)))
+        assert digits(text) == pattern.sub("", text), text
+    assert all(digits(chr(c)) == pattern.sub("", chr(c)) for c in range(128))
