@@ -3,6 +3,7 @@
 import threading
 
 import openpyxl
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 
@@ -267,12 +268,20 @@ def test_a_slow_preview_can_be_cancelled_and_the_import_still_run(main_window, q
     assert Card.select().count() == 2
 
 
+@pytest.mark.parametrize("two_processes", [False, True])
 def test_after_a_big_import_the_indexes_left_for_later_are_built_in_the_background(
-        main_window, qtbot, monkeypatch, tmp_path):
-    from prospect_desk import bulk_indexes
+        main_window, qtbot, monkeypatch, tmp_path, two_processes):
+    from prospect_desk import bulk_indexes, excel_import
     from prospect_desk.models import db
 
     monkeypatch.setattr(bulk_indexes, "MIN_BULK_ROWS", 2)
+    placed = []
+    if two_processes:  # as a big file is: the second process prepares the last half
+        monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
+        monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
+        real_place = excel_import._Writer.place
+        monkeypatch.setattr(excel_import._Writer, "place",
+                            lambda self, *args: placed.append(1) or real_place(self, *args))
     before = bulk_indexes.table_indexes("card")
     path = write_xlsx(tmp_path / "many.xlsx",
                       [["姓名", "手机"], *([f"客户{i}", f"1380013{i:04d}"] for i in range(40))])
@@ -293,3 +302,4 @@ def test_after_a_big_import_the_indexes_left_for_later_are_built_in_the_backgrou
     assert bulk_indexes.table_indexes("card") == before
     assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert len(shown_names(main_window)) == 40
+    assert len(placed) == (20 if two_processes else 0)
