@@ -327,6 +327,8 @@ _CONTROL_ESCAPES = [
 """A control character in XML, besides a raw byte: a character reference, or
 Excel's _xHHHH_ escape (tab, line feed and carriage return are allowed). Each
 pattern starts with a literal, which re finds at memchr speed."""
+
+
 def _long_text(window: bytes) -> bool:
     """Whether `window` holds a '<' followed by MAX_CELL_CHARS bytes without
     one: a tag and the text after it, long enough to hold a cell over the
