@@ -400,6 +400,7 @@ class LeftOutResultPage(QWizardPage):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.rejects_label)
         layout.addWidget(self.rejects_table, 1)
+        layout.addStretch(0)  # takes the room when no row was left out: the summary stays on top
         layout.addLayout(buttons)
 
     def save_rejects(self) -> None:
