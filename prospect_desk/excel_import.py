@@ -575,9 +575,10 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
         table = reader.table()
         if tail is not None:
             tail.file_seen = file_seen
+        # The second process's rows only when the file stayed as it was all along.
+        same = table.row_count >= PARALLEL_MIN_ROWS and _file_version(path) == file_seen
         return _import(table, mapping, mode, progress, cancelled, os.path.basename(path),
-                       duplicates, tail if table.row_count >= PARALLEL_MIN_ROWS else None,
-                       today)
+                       duplicates, tail if same else None, today)
 
 
 PARALLEL_MIN_ROWS = 5000
@@ -624,7 +625,10 @@ def _scratch_folder(wanted: bool) -> Iterator[str | None]:
     try:
         yield folder
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        try:
+            shutil.rmtree(folder)
+        except OSError:
+            _log.warning("the scratch folder %s stays", folder, exc_info=True)
 
 
 @contextmanager
@@ -928,6 +932,8 @@ def prepare_tail(spec: _TailSpec, _unused: object = None) -> tuple[tuple, list]:
     number, cells, problems)."""
     file_seen = _file_version(spec.path)
     table = read_sheet(spec.path, spec.sheet)
+    if _file_version(spec.path) != file_seen:
+        raise RuntimeError("the file changed while it was read")  # its rows are prepared there
     mapping = _mapping_for(table, None if spec.mapping is None else dict(spec.mapping))
     row_spec = _Spec(tuple(table.headers), tuple(sorted(mapping.items())), spec.today)
     start = _tail_start(table)
@@ -964,11 +970,6 @@ def _what_was_read(file_seen: tuple[int, int] | None, table: SheetTable, spec: "
                    start: int) -> tuple:
     return (file_seen, table.sheet_name, table.header_row_number, table.row_count, spec,
             start)
-
-
-def _batches(rows: list) -> Iterator[list]:
-    for begin in range(0, len(rows), CHUNK_ROWS):
-        yield rows[begin:begin + CHUNK_ROWS]
 
 
 def _key_columns(keys: list) -> tuple:
@@ -1041,28 +1042,29 @@ def _take_tail(table: SheetTable, spec: "_Spec", mode: DuplicateMode,
     find_keys, add_keys = duplicates.find_keys, duplicates.add_keys
     place = writer.place
     plan = []
-    # Read whole: a statement left open part-way would hold the scratch file
-    # (it could not be let go of after a cancel).
-    for rows in _batches(db.execute_sql(_TAIL_READ_SQL, (start,)).fetchall()):
-        for (row_number, name, circle, referrer, next_revisit, phone, mobile, email,
-             key_name, key_company) in rows:
-            keys = []  # as _keys gives them
-            if phone is not None:
-                keys.append((_PHONE_KEY, phone))
-            if mobile is not None:
-                keys.append((_PHONE_KEY, mobile))
-            if email is not None:
-                keys.append((_EMAIL_KEY, email))
-            if key_name is not None:
-                keys.append((_NAME_KEY, (key_name, key_company)))
-            if find_keys(keys) is not None:
-                if not add_anyway:
-                    result.duplicates_skipped += 1
-                    continue
-                result.duplicates_added += 1
-            add_keys(keys, _ROW_OF_FILE)
-            plan.append(place(row_number, name, circle, referrer, next_revisit))
-        steps.step(len(rows))
+    # Closed on the way out: a statement left open part-way would hold the
+    # scratch file (it could not be let go of after a cancel).
+    with closing(db.execute_sql(_TAIL_READ_SQL, (start,))) as cursor:
+        while rows := cursor.fetchmany(CHUNK_ROWS):
+            for (row_number, name, circle, referrer, next_revisit, phone, mobile, email,
+                 key_name, key_company) in rows:
+                keys = []  # as _keys gives them
+                if phone is not None:
+                    keys.append((_PHONE_KEY, phone))
+                if mobile is not None:
+                    keys.append((_PHONE_KEY, mobile))
+                if email is not None:
+                    keys.append((_EMAIL_KEY, email))
+                if key_name is not None:
+                    keys.append((_NAME_KEY, (key_name, key_company)))
+                if find_keys(keys) is not None:
+                    if not add_anyway:
+                        result.duplicates_skipped += 1
+                        continue
+                    result.duplicates_added += 1
+                add_keys(keys, _ROW_OF_FILE)
+                plan.append(place(row_number, name, circle, referrer, next_revisit))
+            steps.step(len(rows))
     db.execute_sql('CREATE TEMP TABLE "import_plan" ("row_number" INTEGER PRIMARY KEY, '
                    '"card_id" INTEGER, "circle_id" INTEGER, "referrer_id" INTEGER)')
     try:

@@ -260,9 +260,13 @@ def _remove_what_else_it_made(batch_id: int, result: UndoResult) -> None:
     cursor = db.cursor()
     cursor.execute(_REMOVE_FOLLOW_UPS_SQL, (batch_id, batch_id))
     result.follow_ups_removed = cursor.rowcount
+    if Circle.select().where(Circle.import_batch == batch_id).exists():
+        # Finding the unused circles, and deleting them, looks up each one's
+        # cards in the circle index (a big import or undo may have left it
+        # for later): without it, the whole card table once a circle.
+        bulk_indexes.build_foreign_key_indexes()
     unused = cursor.execute(_UNUSED_CIRCLES_SQL, (batch_id,)).fetchall()
     if unused:
-        bulk_indexes.build_foreign_key_indexes()  # each circle deleted looks up its cards
         ids = [circle_id for circle_id, _ in unused]
         Card.update(circle=None).where(Card.circle.in_(ids)).execute()
         Circle.delete().where(Circle.id.in_(ids)).execute()

@@ -207,3 +207,22 @@ def test_a_big_import_commits_with_its_log_synced_and_the_settings_as_they_were(
         database, tmp_path, small_bulk):
     import_file(write_csv(tmp_path / "in.csv", 1200))
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL again
+
+
+def test_undoing_a_big_import_builds_the_circle_index_before_looking_for_unused_circles(
+        database, tmp_path, small_bulk):
+    from prospect_desk import import_history
+    from prospect_desk.models import Circle, ImportBatch
+
+    import_file(write_csv(tmp_path / "in.csv", 1200))  # makes the circle "Golf"
+    assert "card_circle_id" in bulk_indexes.pending()
+    statements = []
+    db.connection().set_trace_callback(statements.append)
+    try:
+        import_history.undo_batch(ImportBatch.select().get().id)
+    finally:
+        db.connection().set_trace_callback(None)
+    built = next(i for i, s in enumerate(statements) if 'INDEX IF NOT EXISTS "card_circle_id"' in s)
+    looked = next(i for i, s in enumerate(statements) if "NOT EXISTS (" in s and "circle" in s)
+    assert built < looked
+    assert not Circle.select().where(Circle.name == "Golf").exists()

@@ -307,3 +307,27 @@ def test_results_come_back_in_order_and_an_error_comes_back_as_raised():
 def warm():
     """Called in the second process by the test above."""
     datetime.date.today()
+
+
+def test_the_deferred_transaction_writes_before_it_reads(tmp_path, monkeypatch):
+    """Begun DEFERRED (the scratch file is attached), the import's transaction
+    must take the write lock with its first statement: a read first would
+    hold a snapshot, and the lock taken after another connection's commit
+    would then fail at once instead of waiting."""
+    sheet = write_sheet(tmp_path / "many.csv")
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
+    waiting_for_the_second_process(monkeypatch)
+    placed = counting_placed(monkeypatch)
+    open_database(tmp_path / "order.sqlite3")
+    statements = []
+    try:
+        db.connection().set_trace_callback(statements.append)
+        import_file(sheet)
+    finally:
+        db.connection().set_trace_callback(None)
+        close_database()
+    assert placed
+    begun = statements.index("BEGIN DEFERRED")
+    first = next(s for s in statements[begun + 1:] if not s.startswith("PRAGMA"))
+    assert first.startswith('INSERT INTO "import_batch"'), first
