@@ -564,7 +564,8 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
     later row may then change an earlier one."""
     mode = DuplicateMode(duplicate_mode)
     today = datetime.date.today()  # one day for both processes, even at midnight
-    big = _file_size(path) >= PARALLEL_MIN_BYTES and mode is not DuplicateMode.UPDATE
+    big = ((_file_version(path) or (0, 0))[0] >= PARALLEL_MIN_BYTES
+           and mode is not DuplicateMode.UPDATE)
     with _collector_paused(), _scratch_folder(big) as folder, _second_process(big) as pool, \
             _tail_started(pool, folder, path, sheet, mapping, today) as tail:
         file_seen = _file_version(path)
@@ -590,19 +591,13 @@ started before the sheet is read, so that it has loaded by then."""
 
 
 def _file_version(path: str | os.PathLike) -> tuple[int, int] | None:
-    """Size and modification time: whether two reads read the same file."""
+    """Size and modification time: whether two reads read the same file.
+    None when it cannot be looked at (read_sheet says what is wrong)."""
     try:
         stat = os.stat(path)
     except OSError:
         return None
     return stat.st_size, stat.st_mtime_ns
-
-
-def _file_size(path: str | os.PathLike) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:
-        return 0  # read_sheet says what is wrong with it
 
 
 @contextmanager
