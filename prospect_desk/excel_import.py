@@ -20,6 +20,7 @@ from concurrent.futures import Future
 from contextlib import closing, contextmanager, nullcontext
 from dataclasses import dataclass, field, fields
 from enum import Enum, StrEnum
+from itertools import repeat
 
 from peewee import fn
 
@@ -41,6 +42,7 @@ from prospect_desk.header_mapping import (
 from prospect_desk.models import Card, Circle, FollowUp, _now, db
 from prospect_desk.spreadsheet_read import Cell, SheetTable, cell_text, is_blank, read_sheet
 from prospect_desk.validation import (
+    EMAIL_PATTERN,
     CardProblem,
     DateParseError,
     DateProblem,
@@ -296,6 +298,9 @@ class _RowParser:
             if target is not None and column < len(headers):
                 self.columns.setdefault(ImportField(target), column)
         self._enum_cache: dict[tuple[ImportField, str], str | None] = {}
+        self._enum_values: dict[ImportField, dict[str, object]] = {}
+        self.pinyin_known: dict[str, tuple[str, str]] = {}
+        """Names and companies read already (most rows repeat a few companies)."""
         # The columns by what is done with them (run for every row: kept lean).
         plan = [(target.value, column, _role(target), target)
                 for target, column in self.columns.items()]
@@ -373,6 +378,26 @@ class _RowParser:
             problems.append(RowProblem(column, self.headers[column], _ENUM_PARSERS[target][1]))
         return value
 
+    def enum_values(self, target: ImportField, cells: tuple[Cell, ...]) -> list:
+        """A column's cells as `target`'s values: None when blank, _BAD when
+        the cell names none."""
+        known = self._enum_values.setdefault(target, {None: None})
+        values = [known.get(cell, _UNSEEN) for cell in cells]
+        if _UNSEEN in values:
+            parse = _ENUM_PARSERS[target][0]
+            for index, cell in enumerate(cells):
+                if values[index] is not _UNSEEN:
+                    continue
+                if cell.__class__ is str and (not cell or cell.isspace()):
+                    value = None
+                else:
+                    member = parse(cell if cell.__class__ is str else cell_text(cell))
+                    value = _BAD if member is None else member.value
+                if cell.__class__ is str:  # a number equal to another (1, 1.0, True) is not
+                    known[cell] = value
+                values[index] = value
+        return values
+
     def _fill(self, parsed: ParsedRow, values: dict, extra: dict) -> None:
         """Work out kind, name and employer (DOMAIN §1), then check the card."""
         name = str(extra.get(_NAME, "")).strip()
@@ -412,7 +437,10 @@ class _RowParser:
 def phone_key(phone: str) -> str:
     """The digits of a phone, without China's country code: +86 138-0013-8000,
     0086 13800138000 and 13800138000 are one number."""
-    digits = search_keys.digits(phone)
+    return phone_key_of_digits(search_keys.digits(phone))
+
+
+def phone_key_of_digits(digits: str) -> str:
     if digits.startswith("00"):
         digits = digits[2:]
     if digits.startswith("86") and len(digits) >= 12:
@@ -711,7 +739,8 @@ def _import(table: SheetTable, mapping: Mapping | None, duplicate_mode: Duplicat
                          keep_rows=mode is DuplicateMode.UPDATE)
         with bulk_indexes.indexes_dropped("card", drop=bulk):
             mapping = _mapping_for(table, mapping)
-            spec = _Spec(tuple(table.headers), tuple(sorted(mapping.items())), today)
+            spec = _Spec(tuple(table.headers), tuple(sorted(mapping.items())), today,
+                         updates=mode is DuplicateMode.UPDATE)
             if tail is not None:
                 cut = _tail_start(table)
                 _plan(table, spec, mode, duplicates, steps, writer, stop=cut)
@@ -734,6 +763,9 @@ class _Spec:
     headers: tuple[str, ...]
     mapping: tuple[tuple[int, ImportField | None], ...]
     today: datetime.date
+    updates: bool = False
+    """Whether a row may update a card: only then is it worked out which
+    fields each row gives (ParsedRow.given), since only an update uses them."""
 
 
 _parsers: dict[_Spec, _RowParser] = {}
@@ -748,21 +780,191 @@ def prepare_rows(spec: _Spec, chunk: list[tuple[int, list[Cell]]]) -> list:
     if parser is None:
         _parsers.clear()
         parser = _parsers[spec] = _RowParser(list(spec.headers), dict(spec.mapping), spec.today)
+    return _prepare_columns(parser, chunk, spec.updates)
+
+
+def prepare_row(parser: _RowParser, row_number: int, cells: list[Cell]) -> object:
+    """One row as `prepare_rows` gives it, worked out by `_RowParser.parse`."""
+    if all(is_blank(c) for c in cells):
+        return None
+    parsed = parser.parse(row_number, cells)
+    if parsed.problems:
+        return parsed.problems
+    data = parsed.data
+    parsed.freeze()
+    derived = derived_columns(data)
+    return (parsed.values, parsed.given, parsed.circle, parsed.referrer, parsed.next_revisit,
+            _keys(data), derived["sort_name"], derived["search_text"])
+
+
+_BAD = object()
+"""A cell that cannot be read as its field's value (its row is rejected)."""
+_NO_TEXT = repeat("")
+_NO_VALUE = repeat(None)
+_NO_PINYIN = repeat(("", ""))
+_NOTHING_GIVEN = frozenset()
+PINYIN_KEPT = 20_000
+"""How many names' pinyin preparing rows keeps at most."""
+_DEFAULTS = CardData()
+
+
+def _text_of(cell: Cell) -> str:
+    """A cell that is not a non-blank text, as text ('' when blank)."""
+    if cell is None or cell.__class__ is str:
+        return ""
+    return cell_text(cell)
+
+
+def _date_of(cell: Cell) -> datetime.date | None | object:
+    if cell is None or cell.__class__ is str and (not cell or cell.isspace()):
+        return None
+    try:
+        return cell_date(cell)
+    except DateParseError:
+        return _BAD
+
+
+def _prepare_columns(parser: _RowParser, chunk: list[tuple[int, list[Cell]]],
+                     updates: bool) -> list:
+    """What `prepare_row` gives for each row of `chunk`, a column at a time:
+    each column's cells are read in one pass, then each row is put together
+    in one more. A row with a problem is prepared again by `prepare_row`,
+    which names its problems (this only finds that it has one)."""
+    rows = [cells for _, cells in chunk]
+    columns = list(zip(*rows, strict=True)) if rows else []
+    bad = [False] * len(rows)
+    by_field: dict[str, list | repeat] = {}
+    # When rows may update cards: each field's column, true where its cell gives a value.
+    given: list[tuple[str, list]] = []
+    for name, column in parser.texts:
+        texts = [c if c.__class__ is str else _text_of(c) for c in columns[column]]
+        if any(map(str.isspace, texts)):
+            texts = [c if not c.isspace() else "" for c in texts]
+        by_field[name] = texts
+        if updates:
+            given.append((name, by_field[name]))
+    extra: dict[str, list] = {}
+    for name, column in parser.extras:
+        extra[name] = [c.strip() if c.__class__ is str else _text_of(c).strip()
+                       for c in columns[column]]
+    for name, column in parser.dates:
+        dates = [c if c.__class__ is datetime.date else None if c is None or c == "" else
+                 _date_of(c) for c in columns[column]]
+        if _BAD in dates:
+            bad = [b or d is _BAD for b, d in zip(bad, dates, strict=True)]
+        if name == _NEXT_REVISIT:
+            extra[name] = dates
+        else:
+            by_field[name] = dates
+            if updates:
+                given.append((name, [d is not None and d is not _BAD for d in dates]))
+    for name, column, target in parser.enums:
+        values = parser.enum_values(target, columns[column])
+        if _BAD in values:
+            bad = [b or v is _BAD for b, v in zip(bad, values, strict=True)]
+        if name == "kind":
+            by_field[name] = values
+            continue
+        if updates:
+            given.append((name, [v is not None and v is not _BAD for v in values]))
+        default = getattr(_DEFAULTS, name)
+        by_field[name] = [default if v is None or v is _BAD else v for v in values]
+    # Which fields a row gives, as the bits of a number: one per column, then these.
+    given_names = [name for name, _ in given] + ["kind", "person_in_charge", "employer"]
+    kind_given, person_given, employer_given = (1 << len(given), 2 << len(given),
+                                                4 << len(given))
+    masks = [0] * len(rows)
+    for bit, (_, flags) in enumerate(given):
+        masks = [m | 1 << bit if f else m for m, f in zip(masks, flags, strict=True)]
+    given_sets: dict[int, frozenset] = {}
+
+    def texts(name: str) -> list | repeat:
+        return by_field.get(name, _NO_TEXT)
+
+    def values(name: str) -> list | repeat:
+        found = by_field.get(name)
+        return found if found is not None else repeat(getattr(_DEFAULTS, name))
+
+    if len(parser.pinyin_known) > PINYIN_KEPT:
+        parser.pinyin_known.clear()
+
+    def pinyin(column: list | None) -> list | repeat:
+        return (_NO_PINYIN if column is None
+                else search_keys.pinyin_pairs(column, parser.pinyin_known))
+
+    def digits(name: str) -> list | repeat:
+        column = by_field.get(name)
+        return _NO_TEXT if column is None else search_keys.digits_of_each(column)
+
+    today, email_pattern = parser.today, EMAIL_PATTERN
+    cjk = search_keys.CJK
     prepared = []
-    for row_number, cells in chunk:
-        if all(is_blank(c) for c in cells):
+    for ((row_number, cells), is_bad, mask, name_pinyin, company_pinyin, employer_pinyin,
+         phone_digits, mobile_digits, fax_digits, kind, name, company, circle,
+         referrer, next_revisit, address, phone, mobile, fax, email, person, handler,
+         employer, interests, notes, first_contact, transaction_date, birthday, stage,
+         credit_status, referral_source) in zip(
+            chunk, bad, masks, pinyin(extra.get(_NAME)), pinyin(extra.get(_COMPANY)),
+            pinyin(by_field.get("employer")), digits("phone"), digits("mobile"), digits("fax"),
+            by_field.get("kind", _NO_VALUE),
+            extra.get(_NAME, _NO_TEXT), extra.get(_COMPANY, _NO_TEXT),
+            extra.get(_CIRCLE, _NO_TEXT), extra.get(_REFERRER, _NO_TEXT),
+            extra.get(_NEXT_REVISIT, _NO_VALUE), texts("address"), texts("phone"),
+            texts("mobile"), texts("fax"), texts("email"), texts("person_in_charge"),
+            texts("handler"), texts("employer"), texts("interests"), texts("notes"),
+            values("first_contact"), values("transaction_date"), values("birthday"),
+            values("stage"), values("credit_status"), values("referral_source"),
+            strict=False):  # the columns not in the file repeat their default
+        if not name and not company and all(is_blank(c) for c in cells):
             prepared.append(None)
             continue
-        parsed = parser.parse(row_number, cells)
-        if parsed.problems:
-            prepared.append(parsed.problems)
+        if kind is None:
+            kind = _COMPANY_KIND if company and not name else _INDIVIDUAL_KIND
+        else:
+            mask |= kind_given
+        if kind == _COMPANY_KIND:
+            if company and name and company != name and not person:
+                person = name
+                mask |= person_given
+            if company:
+                name, name_pinyin = company, company_pinyin
+        elif company and not employer:
+            employer, employer_pinyin = company, company_pinyin
+            mask |= employer_given
+        if (is_bad or not name or birthday is not None and birthday > today
+                or email and (address_part := email.strip())
+                and not email_pattern.match(address_part)):
+            prepared.append(prepare_row(parser, row_number, cells))
             continue
-        data = parsed.data
-        parsed.freeze()
-        derived = derived_columns(data)
-        prepared.append((parsed.values, parsed.given, parsed.circle, parsed.referrer,
-                         parsed.next_revisit, _keys(data), derived["sort_name"],
-                         derived["search_text"]))
+        keys = []  # as _keys gives them
+        for found in (phone_digits, mobile_digits):
+            if found and len(found := phone_key_of_digits(found)) >= MIN_PHONE_DIGITS:
+                keys.append((_PHONE_KEY, found))
+        if email and (folded := email.strip().casefold()):
+            keys.append((_EMAIL_KEY, folded))
+        keys.append((_NAME_KEY, (name.casefold(), (name if kind == _COMPANY_KIND
+                                                    else employer).strip().casefold())))
+        # As derived_columns works them out.
+        parts = [name, employer, email, address, interests, notes, person, handler, phone,
+                 mobile, fax, phone_digits, mobile_digits, fax_digits]
+        if cjk.search(name):
+            parts += name_pinyin
+            sort_name = f"{name_pinyin[0]} {name}"
+        else:
+            sort_name = f"{name.lower()} {name}"
+        if employer and cjk.search(employer):
+            parts += employer_pinyin
+        given_set = given_sets.get(mask) if updates else _NOTHING_GIVEN
+        if given_set is None:
+            names = frozenset([n for b, n in enumerate(given_names) if mask >> b & 1]
+                              + ["name"])
+            given_set = given_sets[mask] = _GIVEN_SETS.setdefault(names, names)
+        prepared.append((
+            (kind, name, address, phone, mobile, fax, email, person, handler, employer,
+             interests, notes, first_contact, transaction_date, birthday, stage,
+             credit_status, None, referral_source, None),
+            given_set, circle, referrer, next_revisit, keys, sort_name,
+            search_keys.joined(parts)))
     return prepared
 
 

@@ -4,12 +4,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+CJK = re.compile(r"[\u3400-\u9fff]")
 _NON_DIGIT = re.compile(r"\D")
 
 
 def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
+    return bool(CJK.search(text))
 
 
 _ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -34,16 +34,16 @@ _tables: PinyinTables | None = None  # built on first use
 
 def pinyin_full(text: str) -> str:
     """张伟 -> zhangwei (other characters kept, lower case, no spaces)."""
-    return _pinyin(text)[0]
+    return pinyin_pair(text)[0]
 
 
 def pinyin_initials(text: str) -> str:
     """张伟 -> zw."""
-    return _pinyin(text)[1]
+    return pinyin_pair(text)[1]
 
 
 @lru_cache(maxsize=65536)
-def _pinyin(text: str) -> tuple[str, str]:
+def pinyin_pair(text: str) -> tuple[str, str]:
     """Full pinyin and initials, the same as pypinyin's lazy_pinyin on the
     whole string (spaces dropped, lower case).
 
@@ -58,6 +58,42 @@ def _pinyin(text: str) -> tuple[str, str]:
         return _read_by_words(text)
     return (text.translate(tables.full).replace(" ", "").lower(),
             text.translate(tables.initials).replace(" ", "").lower())
+
+
+_APART = "\x1f"
+"""Between the texts of `pinyin_pairs`: a control character, which no cell
+read from a spreadsheet holds (spreadsheet_read refuses them)."""
+
+
+def pinyin_pairs(texts: list[str], known: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
+    """`pinyin_pair` of each text. The texts not in `known` are read together
+    (each table applied once to all of them; only a text holding a character
+    that may read otherwise in a word is read on its own) and added to it."""
+    pairs = [known.get(text) for text in texts]
+    if None not in pairs:
+        return pairs
+    unknown = list(dict.fromkeys(text for text, pair in zip(texts, pairs, strict=True)
+                                 if pair is None))
+    known.update(zip(unknown, _read_together(unknown), strict=True))
+    return [known[text] for text in texts]
+
+
+def _read_together(texts: list[str]) -> list[tuple[str, str]]:
+    tables = _tables or load_tables()
+    together = _APART.join(texts)
+    if together.count(_APART) != len(texts) - 1:  # a text holds it (or there is none)
+        return [pinyin_pair(text) for text in texts]
+    # Case and spaces as for each text alone: the separator is neither a
+    # letter nor skipped by any case rule, so no text's case looks beyond it.
+    pairs = list(zip(together.translate(tables.full).replace(" ", "").lower().split(_APART),
+                     together.translate(tables.initials).replace(" ", "").lower().split(_APART),
+                     strict=True))
+    if tables.not_alone.search(together):
+        search = tables.not_alone.search
+        for index, text in enumerate(texts):
+            if search(text):
+                pairs[index] = pinyin_pair(text)
+    return pairs
 
 
 def _read_by_words_only(text: str, tables: PinyinTables) -> bool:
@@ -163,6 +199,18 @@ def digits(text: str) -> str:
     return _NON_DIGIT.sub("", text)
 
 
+_ASCII_NON_DIGITS_KEPT_APART = _ASCII_NON_DIGITS.replace(_APART.encode(), b"")
+
+
+def digits_of_each(texts: list[str]) -> list[str]:
+    """`digits` of each text, all of them in one pass when they are ASCII."""
+    together = _APART.join(texts)
+    if not together.isascii() or together.count(_APART) != len(texts) - 1:
+        return [digits(text) for text in texts]
+    return together.encode().translate(None, _ASCII_NON_DIGITS_KEPT_APART).decode().split(
+        _APART)
+
+
 def sort_name(name: str) -> str:
     """Chinese names sort by their pinyin among Latin ones."""
     name = name.strip()
@@ -177,8 +225,14 @@ def search_text(texts: list[str], phones: list[str], named: list[str]) -> str:
     parts = [*texts, *phones]
     parts += [digits(p) for p in phones if p]
     for name in named:
-        if name and _CJK.search(name):
-            parts += _pinyin(name)
+        if name and CJK.search(name):
+            parts += pinyin_pair(name)
+    return joined(parts)
+
+
+def joined(parts: list[str]) -> str:
+    """The search text of these parts: each stripped, empty ones left out,
+    one a line, in lower case."""
     # Lower case once for the whole: the same as part by part, since a line
     # break ends a word for every case rule (the Greek final sigma too).
     # Empty parts left out, the others stripped, each in one pass in C.

@@ -53,7 +53,7 @@ class FieldError:
     problem: CardProblem
 
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def check_card(card, card_id: int | None = None,
@@ -63,7 +63,7 @@ def check_card(card, card_id: int | None = None,
     errors = []
     if not card.name.strip():
         errors.append(FieldError("name", CardProblem.NAME_REQUIRED))
-    if card.email.strip() and not _EMAIL.match(card.email.strip()):
+    if card.email.strip() and not EMAIL_PATTERN.match(card.email.strip()):
         errors.append(FieldError("email", CardProblem.EMAIL_INVALID))
     if card.birthday and card.birthday > today:
         errors.append(FieldError("birthday", CardProblem.BIRTHDAY_IN_FUTURE))

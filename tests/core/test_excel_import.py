@@ -462,3 +462,72 @@ def test_an_unmapped_column_is_ignored(database, tmp_path):
     import_cards(table)
     assert card_named("Ann").notes == ""
     assert ImportField.NOTES not in {None}
+
+
+@pytest.mark.parametrize("updates", [False, True])
+def test_rows_prepared_a_column_at_a_time_are_those_prepared_one_by_one(updates):
+    """The bulk path (`prepare_rows`) gives what the row parser gives, for
+    every kind of cell, in every column, with columns left out of the mapping."""
+    import random
+
+    from prospect_desk.excel_import import _RowParser, _Spec, prepare_row, prepare_rows
+    from prospect_desk.header_mapping import auto_map
+
+    rng = random.Random(3 if updates else 4)
+    headers = ["姓名", "公司", "类型", "服务公司", "电话", "手机", "传真", "电子邮件", "地址",
+               "负责人", "承办人", "兴趣", "备注", "第一次接触日期", "交易日期", "生日", "阶段",
+               "信用状况", "来源圈子", "推荐来源", "推荐人", "下次回访日期", "其他"]
+    full = auto_map(headers)
+    assert len([f for f in full.values() if f is not None]) == len(headers) - 1
+    day = datetime.date(2020, 2, 29)
+    texts = ["", None, "  ", "\t", "张伟", " 李 娜 ", "Zoë Σ", "重庆长乐有限公司", "=1+1", 0, 1,
+             13800138000, 2.5, True, day, datetime.time(9, 30), "２０２５", "a@b.cn", " A@B.CN "]
+    phones = ["", None, " ", "+86 138-0013-8000", "0086 13800138000", "021-5000", "13800138000",
+              13800138000, "１３８００１３８０００", "86 21 5000 1234", "86 21 5000 123", "00"]
+    dates = ["", None, "  ", day, datetime.datetime(2020, 2, 29, 0, 0),
+             datetime.datetime(2020, 3, 1, 9, 30), "2025-03-04", "2025年3月4日", 20250304]
+    bad_dates = ["1985-02-30", "not a date", True, datetime.time(9, 30), datetime.date(2099, 1, 1)]
+    pools = {
+        ImportField.KIND: ["", None, "公司", "个人", "company", "Individual", " 公司 "],
+        ImportField.EMAIL: ["", None, " ", "a@b.cn", " A@B.CN ", "Zoë@例子.中国", "x@y.z"],
+        ImportField.PHONE: phones, ImportField.MOBILE: phones, ImportField.FAX: phones,
+        ImportField.STAGE: ["", None, "现在的客户", "new prospect", "拒绝", " 以往客户"],
+        ImportField.CREDIT_STATUS: ["", None, "良好", "good"],
+        ImportField.REFERRAL_SOURCE: ["", None, "friend", "customer", " Family"],
+        ImportField.CIRCLE: ["", None, "工作上的朋友", " 高尔夫球友 ", 7],
+        ImportField.REFERRER: ["", None, "张伟", " Wang Li "],
+    }
+    invalid = {ImportField.KIND: ["火星", 3], ImportField.STAGE: ["unknown"],
+               ImportField.CREDIT_STATUS: ["?"], ImportField.REFERRAL_SOURCE: ["x"],
+               ImportField.EMAIL: ["bad@", "a b@c.d"]}
+    for field in (ImportField.FIRST_CONTACT, ImportField.TRANSACTION_DATE, ImportField.BIRTHDAY,
+                  ImportField.NEXT_REVISIT):
+        pools[field], invalid[field] = dates, bad_dates
+    for mapped in (full, {c: f for c, f in full.items() if rng.random() < 0.6}):
+        spec = _Spec(tuple(headers), tuple(sorted(mapped.items())), datetime.date(2026, 11, 24),
+                     updates=updates)
+        parser = _RowParser(headers, mapped, spec.today)
+        chunk = []
+        for number in range(2, 3002):
+            if number % 97 == 0:
+                row = [rng.choice(["", None, "  "]) for _ in headers]
+            else:
+                row = []
+                for column in range(len(headers)):
+                    target = full.get(column)
+                    pool = pools.get(target, texts)
+                    if target in invalid and rng.random() < 0.01:
+                        pool = invalid[target]
+                    row.append(rng.choice(pool))
+                if rng.random() < 0.9:
+                    row[0] = rng.choice(["张伟", "李娜", "Wang Li", "王 芳", "重庆人", "ΌΣΟΣ"])
+            chunk.append((number, row))
+        prepared = prepare_rows(spec, chunk)
+        expected = [prepare_row(parser, number, row) for number, row in chunk]
+        if not updates:  # which fields a row gives is only worked out for updates
+            expected = [(r[0], frozenset(), *r[2:]) if isinstance(r, tuple) else r
+                        for r in expected]
+        assert prepared == expected
+        kinds = [type(r) for r in prepared]
+        # Blank, rejected and good rows all met, most of them good.
+        assert kinds.count(tuple) > len(chunk) / 2 and list in kinds and type(None) in kinds

@@ -70,7 +70,7 @@ def test_a_name_holding_no_word_that_reads_a_character_otherwise_is_read_from_th
         raise AssertionError(f"{text} was cut into words")
 
     monkeypatch.setattr(search_keys, "_read_by_words", cut_into_words)
-    search_keys._pinyin.cache_clear()
+    search_keys.pinyin_pair.cache_clear()
     assert (pinyin_full("欧阳 Fang 伟明"), pinyin_initials("欧阳 Fang 伟明")) == \
         ("ouyangfangweiming", "oyfangwm")
     # 曾 is zēng in 何曾 but no word of 曾伟 reads it otherwise than céng
@@ -78,7 +78,7 @@ def test_a_name_holding_no_word_that_reads_a_character_otherwise_is_read_from_th
     for text in ("何曾", "张重庆"):  # 重 is chóng in 重庆, zhòng alone
         with pytest.raises(AssertionError, match=text):
             pinyin_full(text)
-    search_keys._pinyin.cache_clear()
+    search_keys.pinyin_pair.cache_clear()
 
 
 def test_a_word_that_reads_a_character_otherwise_is_found_wherever_that_character_stands_in_it():
@@ -140,3 +140,35 @@ def test_digits_are_those_of_any_script_as_the_pattern_keeps_them():
         text = "".join(rng.choice(characters) for _ in range(rng.randint(0, 20)))
         assert digits(text) == pattern.sub("", text), text
     assert all(digits(chr(c)) == pattern.sub("", chr(c)) for c in range(128))
+
+
+def test_texts_read_together_read_as_each_alone():
+    import random
+
+    from prospect_desk.search_keys import pinyin_pair, pinyin_pairs
+
+    rng = random.Random(11)
+    characters = "张王重庆行长乐曾单伟芳 abcXYZ·ΑΣΣσ ΌΣΟΣ-12\n"
+    known: dict = {}
+    for _ in range(300):
+        texts = ["".join(rng.choice(characters) for _ in range(rng.randint(0, 8)))
+                 for _ in range(rng.randint(0, 40))]
+        assert pinyin_pairs(texts, known) == [pinyin_pair(t) for t in texts], texts
+        assert pinyin_pairs(texts, {}) == [pinyin_pair(t) for t in texts], texts
+    # A text holding the character they are read apart by is read alone.
+    texts = ["张\x1f伟", "李", ""]
+    assert pinyin_pairs(texts, {}) == [pinyin_pair(t) for t in texts]
+
+
+def test_the_digits_of_texts_taken_together_are_each_texts_own():
+    import random
+
+    from prospect_desk.search_keys import digits, digits_of_each
+
+    rng = random.Random(5)
+    for characters in ("0123456789 +-()#x\t", "0123456789 +-()１２３٣张"):
+        for _ in range(300):
+            texts = ["".join(rng.choice(characters) for _ in range(rng.randint(0, 12)))
+                     for _ in range(rng.randint(0, 30))]
+            assert digits_of_each(texts) == [digits(t) for t in texts], texts
+    assert digits_of_each(["1\x1f2", "3"]) == ["12", "3"]
