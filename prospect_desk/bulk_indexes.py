@@ -1,20 +1,20 @@
 """Writing many cards at once without paying for every list index row by row.
 
 The card table carries some eighteen indexes for the list (sorts, search,
-circles, birthdays, the trash). Keeping each of them up to date while 100,000
-rows go in costs more than building them again afterwards, so a big write
-drops them inside its transaction. SQLite's DDL is transactional: a cancel, a
-crash or a kill leaves the indexes exactly as they were, together with the
-cards.
+circles, birthdays, the trash), the follow-ups seven for the agenda. Keeping
+each of them up to date while 100,000 rows go in costs more than building
+them again afterwards, so a big write drops them inside its transaction.
+SQLite's DDL is transactional: a cancel, a crash or a kill leaves the
+indexes exactly as they were, together with the rows.
 
 None of them is built again before the commit: they are recorded in
 `pending_index`, in the same transaction, and `build_pending` builds them
 after the commit, one short transaction each, while the window goes on
 reading. Meanwhile a sort is only slower, and a query that names a missing
 index in INDEXED BY runs without the hint (database.CardDatabase). What
-must not wait is deleting: SQLite finds the cards pointing at a deleted
-card, circle or import in the foreign-key indexes, or reads the whole table
-for every row deleted; `build_foreign_key_indexes` builds those first, in
+must not wait is deleting: SQLite finds the cards and follow-ups pointing at
+a deleted card, circle, deal, campaign or import in the foreign-key indexes,
+or reads the whole table for every row deleted; `build_foreign_key_indexes` builds those first, in
 the deleting transaction. The cards are all there and searchable from the
 commit on; a kill before the pending indexes are built loses nothing, since
 the next start (or the next migration, or the next big write) builds what is
@@ -35,9 +35,12 @@ from prospect_desk.models import db
 MIN_BULK_ROWS = 5000
 """Fewer new rows than this are cheaper to index one by one."""
 
-FOREIGN_KEY_INDEXES = ("card_circle_id", "card_import_batch", "card_referrer_id")
-"""The card indexes SQLite looks in when a card, a circle or an import batch
-is deleted (a test holds this list to the schema)."""
+FOREIGN_KEY_INDEXES = ("card_circle_id", "card_import_batch", "card_referrer_id",
+                       "follow_up_campaign_id", "follow_up_card_id", "follow_up_deal_id",
+                       "follow_up_import_batch")
+"""The card and follow-up indexes SQLite looks in when a card, a circle, a
+deal, a campaign or an import batch is deleted (a test holds this list to
+the schema)."""
 
 _PENDING_TABLE_EXISTS = ("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                          "AND name = 'pending_index'")
@@ -80,15 +83,15 @@ def indexes_dropped(table: str, drop: bool = True) -> Iterator[None]:
 
 
 def build_foreign_key_indexes() -> None:
-    """Build, in the caller's transaction, the foreign-key indexes of the card
-    that a bulk write left for later: call it before deleting cards or circles."""
+    """Build, in the caller's transaction, the foreign-key indexes that a bulk
+    write left for later: call it before deleting cards, circles or deals."""
     if not db.in_transaction():
         raise RuntimeError("indexes may only be built here inside a transaction")
     if not db.execute_sql(_PENDING_TABLE_EXISTS).fetchone():
         return
     listed = db.execute_sql(
-        'SELECT "name", "sql" FROM "pending_index" WHERE "name" IN (?, ?, ?)',
-        FOREIGN_KEY_INDEXES).fetchall()
+        'SELECT "name", "sql" FROM "pending_index" WHERE "name" IN ({})'.format(
+            ", ".join("?" * len(FOREIGN_KEY_INDEXES))), FOREIGN_KEY_INDEXES).fetchall()
     for name, sql in listed:
         db.execute_sql(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
         db.execute_sql('DELETE FROM "pending_index" WHERE "name" = ?', (name,))

@@ -1447,7 +1447,10 @@ def _add_revisits(follow_ups: list[tuple[int, datetime.date]], first_new_id: int
                            & (FollowUp.status == "open")).tuples())
         wanted -= set(existing)
     rows = [(card_id, due.isoformat(), now, batch_id) for card_id, due in sorted(wanted)]
-    db.cursor().executemany(_FOLLOW_UP_SQL, rows)
+    existing = FollowUp.select(fn.MAX(FollowUp.id)).scalar() or 0
+    with bulk_indexes.indexes_dropped("follow_up",
+                                      drop=bulk_indexes.worth_dropping(len(rows), existing)):
+        db.cursor().executemany(_FOLLOW_UP_SQL, rows)
     return len(rows)
 
 

@@ -376,6 +376,10 @@ def _undo_sales(batch: ImportBatch, now: datetime.datetime,
         (Card.import_batch == batch.id) & Card.deleted_at.is_null()).tuples()]
     total = len(deals) + len(updates) + len(created)
     step(0, total)
+    if removable:
+        # Their follow-ups are found in the deal index (a big import may have
+        # left it for later): without it, every follow-up once a deal.
+        bulk_indexes.build_foreign_key_indexes()
     for start in range(0, len(removable), CHUNK):
         chunk = removable[start:start + CHUNK]
         marks = ", ".join("?" * len(chunk))

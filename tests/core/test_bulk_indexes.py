@@ -171,13 +171,17 @@ def test_an_index_built_meanwhile_is_only_struck_off(database, tmp_path, small_b
     assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_the_foreign_key_indexes_are_those_a_delete_looks_in(database):
-    """Deleting a row a card points at finds those cards as this query does."""
-    keyed = [row[3] for row in db.execute_sql('PRAGMA foreign_key_list("card")').fetchall()]
-    assert sorted(keyed) == ["circle_id", "import_batch_id", "referrer_id"]
+@pytest.mark.parametrize(("table", "columns"), [
+    ("card", ["circle_id", "import_batch_id", "referrer_id"]),
+    ("follow_up", ["campaign_id", "card_id", "deal_id", "import_batch_id"]),
+])
+def test_the_foreign_key_indexes_are_those_a_delete_looks_in(database, table, columns):
+    """Deleting a row a card or follow-up points at finds them as this query does."""
+    keyed = [row[3] for row in db.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall()]
+    assert sorted(keyed) == columns
     for column in keyed:
         plan = " ".join(row[-1] for row in db.execute_sql(
-            f'EXPLAIN QUERY PLAN SELECT "id" FROM "card" WHERE "{column}" = ?', (1,)))
+            f'EXPLAIN QUERY PLAN SELECT "id" FROM "{table}" WHERE "{column}" = ?', (1,)))
         used = plan.split(" INDEX ")[1].split()[0] if " INDEX " in plan else None
         assert used in bulk_indexes.FOREIGN_KEY_INDEXES, (column, plan)
 
@@ -199,7 +203,7 @@ def test_deleting_builds_the_foreign_key_indexes_first(database, tmp_path, small
     left = set(bulk_indexes.pending())
     assert not left & set(bulk_indexes.FOREIGN_KEY_INDEXES)
     assert {"card_live_stage", "card_live_search"} <= left
-    names = {name for name, _ in index_sql()}
+    names = {name for name, _ in index_sql() + follow_up_index_sql()}
     assert set(bulk_indexes.FOREIGN_KEY_INDEXES) <= names
 
 
@@ -226,3 +230,33 @@ def test_undoing_a_big_import_builds_the_circle_index_before_looking_for_unused_
     looked = next(i for i, s in enumerate(statements) if "NOT EXISTS (" in s and "circle" in s)
     assert built < looked
     assert not Circle.select().where(Circle.name == "Golf").exists()
+
+
+def follow_up_index_sql():
+    return sorted(db.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'follow_up'"
+    ).fetchall())
+
+
+def test_a_big_import_of_revisits_leaves_the_follow_up_indexes_for_later_too(
+        database, tmp_path, small_bulk):
+    before = follow_up_index_sql()
+    assert len(before) > 5
+    path = tmp_path / "in.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Phone", "Next revisit"])
+        for i in range(1200):
+            writer.writerow([f"Person {i}", f"021-{50000000 + i}", "2027-01-05"])
+    assert import_file(path).follow_ups_created == 1200
+    assert {name for name, _ in before} <= set(bulk_indexes.pending())
+    assert follow_up_index_sql() == []
+    # Emptying the trash deletes follow-ups with their cards: their card
+    # index is built first, in that transaction.
+    trash.move_to_trash(card_query.card_ids(CardFilter())[:10])
+    assert trash.empty() == 10
+    assert "follow_up_card_id" in {name for name, _ in follow_up_index_sql()}
+    bulk_indexes.build_pending()
+    assert follow_up_index_sql() == before
+    assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute_sql('SELECT COUNT(*) FROM "follow_up"').fetchone()[0] == 1190
