@@ -1122,13 +1122,25 @@ _TAIL_INSERT_SQL = ('INSERT INTO "card" ({}) SELECT p."card_id", {}, ?, ?, ? '
               for c in _SCRATCH_DATA))
 
 
+TAIL_MEMORY_FLOOR = 1024**3
+TAIL_MEMORY_PER_BYTE = 40
+"""The second process's address space while it reads the file: a 9 MB
+workbook of 100,000 rows takes 270 MB there."""
+
+
 def prepare_tail(spec: _TailSpec, _unused: object = None) -> tuple[tuple, list]:
     """In the second process: read the file, prepare the rows from
     `_tail_start` on into the scratch file's table, and return what was read
     (to be held to what the import read) and the rejected rows as (row
     number, cells, problems)."""
     file_seen = _file_version(spec.path)
-    table = read_sheet(spec.path, spec.sheet)
+    # This process reads the file while the import reads it too, and checks
+    # it in full: its rows are used only if the import found nothing wrong
+    # with the file (of this size and time). Meanwhile a hostile workbook
+    # that unpacks to far more than it says cannot take more than this.
+    with parallel_rows.memory_capped(max(TAIL_MEMORY_FLOOR,
+                                         TAIL_MEMORY_PER_BYTE * (file_seen or (0, 0))[0])):
+        table = read_sheet(spec.path, spec.sheet, scan=False)
     if _file_version(spec.path) != file_seen:
         raise RuntimeError("the file changed while it was read")  # its rows are prepared there
     mapping = _mapping_for(table, None if spec.mapping is None else dict(spec.mapping))

@@ -21,8 +21,9 @@ import subprocess
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -172,11 +173,44 @@ def start_pool(warm_module: str, warm_function: str) -> RowPool | None:
         return None
 
 
+_serving = False
+"""Whether this is the second process."""
+
+
+@contextmanager
+def memory_capped(limit: int) -> Iterator[None]:
+    """In the second process: its address space held under `limit` bytes for
+    the block, where the system allows it (not on Windows), so that a job
+    reading a file not yet checked fails (MemoryError, or the process ends)
+    rather than take the machine's memory; the caller then does the job.
+    Anywhere else, nothing."""
+    try:
+        import resource
+    except ImportError:
+        resource = None
+    if not _serving or resource is None:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    if soft != resource.RLIM_INFINITY and soft <= limit:
+        yield
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
 def _serve(warm_module: str, warm_function: str) -> None:
     """The second process: run each job that comes in, send back its result."""
     import gc
     import importlib
 
+    global _serving
+    _serving = True
     gc.disable()  # as in the import itself: reference counting frees the chunks
     source, sink = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write into the results

@@ -159,14 +159,20 @@ def sheet_names(path: str | os.PathLike) -> list[str]:
         workbook.close()
 
 
-def read_sheet(path: str | os.PathLike, sheet: str | None = None) -> SheetTable:
-    """The sheet named `sheet` (the first one when None) of the file at `path`."""
+def read_sheet(path: str | os.PathLike, sheet: str | None = None, *,
+               scan: bool = True) -> SheetTable:
+    """The sheet named `sheet` (the first one when None) of the file at `path`.
+
+    `scan=False` leaves out streaming a workbook's XML through the checks and
+    looking at its cells (the quick checks of its zip stay): only for a second
+    reading of a file that another reading checks in full, and whose result is
+    used only if that one found nothing wrong with the file."""
     path = Path(path)
     if _is_csv(path):
         _check_exists(path)
         rows = _read_csv_rows(path)
         return _table(path, CSV_SHEET_NAME, lambda: iter(rows), len(rows))
-    workbook, suspects = _open_workbook_checked(path)
+    workbook, suspects = _open_workbook_checked(path, scan)
     try:
         names = workbook.sheet_names
         if not names:
@@ -186,7 +192,7 @@ def read_sheet(path: str | os.PathLike, sheet: str | None = None) -> SheetTable:
     if height > MAX_ROWS:
         raise SpreadsheetError(path, ReadProblem.TOO_MANY_ROWS, str(height))
     source = _calamine_rows(calamine_sheet)
-    if suspects:
+    if suspects and scan:
         _check_cells(path, source())
     return _table(path, name, source, height)
 
@@ -242,7 +248,8 @@ def _open_workbook(path: Path) -> python_calamine.CalamineWorkbook:
     return _open_workbook_checked(path)[0]
 
 
-def _open_workbook_checked(path: Path) -> tuple[python_calamine.CalamineWorkbook, bool]:
+def _open_workbook_checked(path: Path,
+                           scan: bool = True) -> tuple[python_calamine.CalamineWorkbook, bool]:
     """The workbook, and whether its parts hold text that may be control
     characters or an over-long cell (the cells then need to be looked at)."""
     _check_exists(path)
@@ -250,7 +257,7 @@ def _open_workbook_checked(path: Path) -> tuple[python_calamine.CalamineWorkbook
         head = handle.read(8)
     suspects = False
     if head.startswith(ZIP_SIGNATURE):
-        suspects = _check_zip(path)
+        suspects = _check_zip(path, scan)
     elif head == OLE_SIGNATURE:
         _check_ole(path)
         suspects = True  # a legacy .xls has no XML to look into
@@ -268,11 +275,12 @@ _checked: dict[tuple[str, int, int], bool] = {}
 _checked_lock = threading.Lock()
 
 
-def _check_zip(path: Path) -> bool:
+def _check_zip(path: Path, scan: bool = True) -> bool:
     """A workbook is a whole zip holding a workbook part, neither encrypted nor
     a bomb, whose XML declares no entities. Returns whether some part holds
     text that may be control characters or an over-long cell. The result is
-    kept for the file as it is (size and time), since a wizard opens it often."""
+    kept for the file as it is (size and time), since a wizard opens it often.
+    Without `scan`, only the zip's directory is checked (and nothing is kept)."""
     stat = path.stat()
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     with _checked_lock:
@@ -280,19 +288,22 @@ def _check_zip(path: Path) -> bool:
             return _checked[key]
     try:
         with zipfile.ZipFile(path) as archive:
-            suspects = _check_archive(path, archive, stat.st_size)
+            suspects = _check_archive(path, archive, stat.st_size, scan)
     except SpreadsheetError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
             NotImplementedError, RuntimeError) as exc:
         raise SpreadsheetError(path, ReadProblem.DAMAGED, str(exc)) from exc
+    if not scan:
+        return suspects
     with _checked_lock:
         _checked.clear()
         _checked[key] = suspects
     return suspects
 
 
-def _check_archive(path: Path, archive: zipfile.ZipFile, packed_size: int) -> bool:
+def _check_archive(path: Path, archive: zipfile.ZipFile, packed_size: int,
+                   scan: bool = True) -> bool:
     infos = archive.infolist()
     names = {info.filename for info in infos}
     if not ({"xl/workbook.xml", "xl/workbook.bin", "content.xml"} & names):
@@ -312,6 +323,8 @@ def _check_archive(path: Path, archive: zipfile.ZipFile, packed_size: int) -> bo
     if total > RATIO_FLOOR and total > MAX_RATIO * max(packed_size, 1):
         raise SpreadsheetError(path, ReadProblem.ZIP_BOMB, f"{packed_size} -> {total}")
     suspects = "xl/workbook.bin" in names  # .xlsb: binary parts, so look at the cells
+    if not scan:
+        return suspects
     for info in infos:
         if info.filename.lower().endswith(XML_PART_SUFFIXES):
             suspects |= _scan_xml_part(path, archive, info)

@@ -309,3 +309,47 @@ def test_the_long_text_probe_finds_what_the_plain_pattern_finds():
         window = b"".join(b"<" * rng.randint(0, 2) + b"x" * rng.choice(
             [*lengths, rng.randint(0, 3 * limit)]) for _ in range(rng.randint(0, 6)))
         assert spreadsheet_read._long_text(window) == bool(pattern.search(window))
+
+
+# A big workbook, read by the second process too --------------------------------
+
+@pytest.mark.parametrize(("hostile", "problem"), [
+    ("_x0007_13900139000", ReadProblem.CONTROL_CHARACTERS),
+    ("备" * 32_768, ReadProblem.CELL_TOO_LONG),
+])
+def test_a_big_workbook_is_refused_though_the_second_process_read_it_unchecked(
+        cards, tmp_path, monkeypatch, hostile, problem):
+    """The second process reads a big file without the streamed checks (the
+    import's own reading makes them); none of what it prepared goes in."""
+    from prospect_desk import excel_import, parallel_rows
+
+    rows = [(1, ["姓名", "手机"]), *((n, [f"客户{n}", f"138{n:08d}"]) for n in range(2, 6001)),
+            (6001, ["李雷", hostile])]
+    path = write_workbook(tmp_path / "big.xlsx", sheet_xml(rows))
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
+    jobs = []
+    real_submit = parallel_rows.RowPool.submit
+    monkeypatch.setattr(parallel_rows.RowPool, "submit",
+                        lambda self, *args: jobs.append(real_submit(self, *args)) or jobs[-1])
+    error = refused(path)
+    assert (error.problem, error.row) == (problem, 6001)
+    assert Card.select().count() == cards
+    assert len(jobs) == 1
+
+
+def test_a_reading_without_the_scan_leaves_the_checks_to_a_full_one(tmp_path):
+    from prospect_desk.spreadsheet_read import read_sheet
+
+    rows = [*GOOD_ROWS, (3, ["李雷", "_x0007_13900139000"])]
+    path = write_workbook(tmp_path / "bell.xlsx", sheet_xml(rows))
+    table = read_sheet(path, scan=False)
+    assert [cells for _, cells in table.rows()][-1] == ["李雷", "\x0713900139000"]
+    with pytest.raises(SpreadsheetError) as caught:
+        read_sheet(path)
+    assert caught.value.problem is ReadProblem.CONTROL_CHARACTERS
+    # The zip's own checks are made all the same.
+    with zipfile.ZipFile(tmp_path / "nothing.xlsx", "w") as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+    with pytest.raises(SpreadsheetError) as caught:
+        read_sheet(tmp_path / "nothing.xlsx", scan=False)
+    assert caught.value.problem is ReadProblem.DAMAGED

@@ -331,3 +331,17 @@ def test_the_deferred_transaction_writes_before_it_reads(tmp_path, monkeypatch):
     begun = statements.index("BEGIN DEFERRED")
     first = next(s for s in statements[begun + 1:] if not s.startswith("PRAGMA"))
     assert first.startswith('INSERT INTO "import_batch"'), first
+
+
+def test_the_memory_cap_holds_only_in_the_second_process_and_only_for_its_block(monkeypatch):
+    resource = pytest.importorskip("resource")
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    cap = 64 * 1024**3  # above what this process has mapped: allocating goes on
+    with parallel_rows.memory_capped(cap):
+        assert resource.getrlimit(resource.RLIMIT_AS) == before  # not the second process
+    monkeypatch.setattr(parallel_rows, "_serving", True)
+    with parallel_rows.memory_capped(cap):
+        expected = cap if before[1] == resource.RLIM_INFINITY else min(cap, before[1])
+        if before[0] == resource.RLIM_INFINITY or before[0] > expected:
+            assert resource.getrlimit(resource.RLIMIT_AS)[0] == expected
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
