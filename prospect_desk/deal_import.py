@@ -25,19 +25,13 @@ from peewee import chunked, fn
 from prospect_desk import import_history
 from prospect_desk.cards import CardData, CardInvalidError, create_card
 from prospect_desk.enums import DealOutcome, Kind, Stage
-from prospect_desk.excel_import import (
-    ImportCancelled,
-    RejectedRow,
-    RowProblem,
-    cell_date,
-    phone_key,
-)
+from prospect_desk.excel_import import ImportCancelled, RejectedRow
 from prospect_desk.header_mapping import normalise
+from prospect_desk.import_rows import MIN_PHONE_DIGITS, RowProblem, cell_date, phone_key
 from prospect_desk.models import Card, Deal, _now, db
 from prospect_desk.spreadsheet_read import Cell, SheetTable, cell_text, is_blank, read_sheet
 from prospect_desk.validation import DateParseError
 
-MIN_PHONE_DIGITS = 6
 PROGRESS_EVERY = 500
 """Rows read or written between two progress reports (and cancel checks)."""
 

@@ -38,7 +38,8 @@ from prospect_desk.deal_import import (
     map_headers,
 )
 from prospect_desk.error_log import logger
-from prospect_desk.excel_import import ImportCancelled, RejectedRow, RowProblem
+from prospect_desk.excel_import import ImportCancelled, RejectedRow
+from prospect_desk.import_rows import RowProblem
 from prospect_desk.models import db
 from prospect_desk.spreadsheet_read import (
     SheetTable,

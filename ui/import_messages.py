@@ -6,8 +6,8 @@ moment of use (the window and the command line share them)."""
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from prospect_desk.excel_import import DuplicateKey, ImportProblem
 from prospect_desk.header_mapping import ImportField
+from prospect_desk.import_rows import DuplicateKey, ImportProblem
 from prospect_desk.spreadsheet_read import ReadProblem, SpreadsheetError
 
 CONTEXT = "ImportMessages"

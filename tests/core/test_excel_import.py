@@ -6,16 +6,15 @@ import pytest
 
 from prospect_desk.cards import CardData, create_card, derived_columns
 from prospect_desk.excel_import import (
-    DuplicateKey,
     DuplicateMode,
     ImportCancelled,
-    ImportProblem,
     import_cards,
     import_file,
     preview_import,
     save_rejects,
 )
 from prospect_desk.header_mapping import ImportField
+from prospect_desk.import_rows import DuplicateKey, ImportProblem
 from prospect_desk.models import Card, Circle, FollowUp
 from prospect_desk.spreadsheet_read import ReadProblem, SpreadsheetError, read_sheet, sheet_names
 
@@ -470,8 +469,8 @@ def test_rows_prepared_a_column_at_a_time_are_those_prepared_one_by_one(updates)
     every kind of cell, in every column, with columns left out of the mapping."""
     import random
 
-    from prospect_desk.excel_import import _RowParser, _Spec, prepare_row, prepare_rows
     from prospect_desk.header_mapping import auto_map
+    from prospect_desk.import_rows import RowParser, RowSpec, prepare_row, prepare_rows
 
     rng = random.Random(3 if updates else 4)
     headers = ["姓名", "公司", "类型", "服务公司", "电话", "手机", "传真", "电子邮件", "地址",
@@ -504,9 +503,9 @@ def test_rows_prepared_a_column_at_a_time_are_those_prepared_one_by_one(updates)
                   ImportField.NEXT_REVISIT):
         pools[field], invalid[field] = dates, bad_dates
     for mapped in (full, {c: f for c, f in full.items() if rng.random() < 0.6}):
-        spec = _Spec(tuple(headers), tuple(sorted(mapped.items())), datetime.date(2026, 11, 24),
+        spec = RowSpec(tuple(headers), tuple(sorted(mapped.items())), datetime.date(2026, 11, 24),
                      updates=updates)
-        parser = _RowParser(headers, mapped, spec.today)
+        parser = RowParser(headers, mapped, spec.today)
         chunk = []
         for number in range(2, 3002):
             if number % 97 == 0:

@@ -10,7 +10,8 @@ import pytest
 from prospect_desk import excel_import
 from prospect_desk.cards import CardData, create_card
 from prospect_desk.database import close_database, open_database
-from prospect_desk.excel_import import DuplicateMode, ImportProblem, import_file
+from prospect_desk.excel_import import DuplicateMode, import_file
+from prospect_desk.import_rows import ImportProblem
 from prospect_desk.models import Card, Circle, FollowUp
 
 ROWS = [
