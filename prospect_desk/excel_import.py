@@ -29,7 +29,6 @@ from prospect_desk import bulk_indexes, import_history, import_rows, parallel_ro
 from prospect_desk.builtin_labels import BUILTIN_CIRCLE_LABELS
 from prospect_desk.cards import CardData, derived_columns
 from prospect_desk.header_mapping import (
-    ImportField,
     Mapping,
     auto_map,
     normalise,
@@ -118,6 +117,8 @@ class ImportResult:
     circles_created: int = 0
     follow_ups_created: int = 0
     warnings: list[RowWarning] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
+    """The sheet's header row, which the rejected rows' cells are under."""
 
 
 @dataclass(frozen=True)
@@ -234,11 +235,12 @@ class _Progress:
 
 
 def import_file(path: str | os.PathLike, sheet: str | None = None,
-                mapping: Mapping | None = None,
+                mapping: Mapping | Callable[[list[str]], Mapping] | None = None,
                 duplicate_mode: DuplicateMode = DuplicateMode.SKIP,
                 progress: ProgressCallback | None = None,
                 cancelled: CancelCheck | None = None) -> ImportResult:
-    """Read `sheet` of the file at `path` and import it (see `import_cards`).
+    """Read `sheet` of the file at `path` and import it (see `import_cards`);
+    `mapping` may also be a function that gives it for the sheet's headers.
 
     The workbook unpacks on a side thread (calamine lets go of the GIL), while
     this one reads the live cards for the duplicate check and the pinyin
@@ -252,13 +254,19 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
     big = ((_file_version(path) or (0, 0))[0] >= PARALLEL_MIN_BYTES
            and mode is not DuplicateMode.UPDATE)
     with _collector_paused(), _scratch_folder(big) as folder, _second_process(big) as pool, \
-            _tail_started(pool, folder, path, sheet, mapping, today) as tail:
+            _tail_started(pool, folder, path, sheet, today) as tail:
+        if tail is not None and not callable(mapping):
+            tail.prepare(mapping)  # at once: it begins as soon as it has read the file
         file_seen = _file_version(path)
         reader = _SideRead(path, sheet)
         threading.Thread(target=warm_up, daemon=True).start()
         duplicates = _DuplicateIndex()
         duplicates.load_live_cards(cancelled)
         table = reader.table()
+        if callable(mapping):
+            mapping = mapping(table.headers)
+            if tail is not None:
+                tail.prepare(mapping)
         if tail is not None:
             tail.file_seen = file_seen
         # The second process's rows only when the file stayed as it was all along.
@@ -377,7 +385,7 @@ def _import(table: SheetTable, mapping: Mapping | None, duplicate_mode: Duplicat
     mode = DuplicateMode(duplicate_mode)
     today = today or datetime.date.today()
     steps = _Progress(2 * table.row_count, progress, cancelled)
-    result = ImportResult()
+    result = ImportResult(headers=list(table.headers))
     bulk = bulk_indexes.worth_dropping(table.row_count,
                                        Card.select(fn.MAX(Card.id)).scalar() or 0)
     # With the second process's rows attached, the transaction takes the write
@@ -519,7 +527,6 @@ the two ended closest together at a half."""
 class _TailSpec:
     path: str
     sheet: str | None
-    mapping: tuple[tuple[int, ImportField | None], ...] | None
     today: datetime.date
     scratch: str
     """The scratch SQLite file the prepared rows go to."""
@@ -529,9 +536,19 @@ class _TailSpec:
 class _Tail:
     spec: _TailSpec
     pool: parallel_rows.RowPool
-    future: Future
+    future: Future | None = None
+    """prepare_tail's, once given its job (None if it could not be)."""
     file_seen: tuple[int, int] | None = None
     """The file's size and time when this process read it."""
+
+    def prepare(self, mapping: Mapping | None) -> None:
+        """Give the second process its rows to prepare, columns mapped as
+        `mapping` says (None: as `auto_map` maps them)."""
+        items = None if mapping is None else tuple(sorted(mapping.items()))
+        try:
+            self.future = self.pool.submit(prepare_tail, self.spec, items)
+        except parallel_rows.PoolBroken:
+            self.future = None
 
 
 def _tail_start(table: SheetTable) -> int:
@@ -567,22 +584,38 @@ TAIL_MEMORY_PER_BYTE = 40
 workbook of 100,000 rows takes 270 MB there."""
 
 
-def prepare_tail(spec: _TailSpec, _unused: object = None) -> tuple[tuple, list]:
-    """In the second process: read the file, prepare the rows from
-    `_tail_start` on into the scratch file's table, and return what was read
-    (to be held to what the import read) and the rejected rows as (row
-    number, cells, problems)."""
+_read_here: tuple[_TailSpec, SheetTable, tuple[int, int] | None] | None = None
+"""In the second process: the sheet `read_tail` read, for `prepare_tail`."""
+
+
+def read_tail(spec: _TailSpec, _unused: object = None) -> None:
+    """In the second process: read the file, as the import reads it meanwhile."""
+    global _read_here
+    _read_here = None
     file_seen = _file_version(spec.path)
-    # This process reads the file while the import reads it too, and checks
-    # it in full: its rows are used only if the import found nothing wrong
-    # with the file (of this size and time). Meanwhile a hostile workbook
-    # that unpacks to far more than it says cannot take more than this.
+    # The import checks the file in full as it reads it, and this process's
+    # rows are used only if it found nothing wrong with the file (of this
+    # size and time). Meanwhile a hostile workbook that unpacks to far more
+    # than it says cannot take more than this here.
     with parallel_rows.memory_capped(max(TAIL_MEMORY_FLOOR,
                                          TAIL_MEMORY_PER_BYTE * (file_seen or (0, 0))[0])):
         table = read_sheet(spec.path, spec.sheet, scan=False)
     if _file_version(spec.path) != file_seen:
         raise RuntimeError("the file changed while it was read")  # its rows are prepared there
-    mapping = _mapping_for(table, None if spec.mapping is None else dict(spec.mapping))
+    _read_here = (spec, table, file_seen)
+
+
+def prepare_tail(spec: _TailSpec, mapping: tuple | None) -> tuple[tuple, list]:
+    """In the second process, after `read_tail`: prepare the rows from
+    `_tail_start` on, columns mapped as `mapping` (its items) says, into the
+    scratch file's table; return what was read (to be held to what the
+    import read) and the rejected rows as (row number, cells, problems)."""
+    global _read_here
+    kept, _read_here = _read_here, None
+    if kept is None or kept[0] != spec:
+        raise RuntimeError("the file was not read")  # its rows are prepared there
+    _, table, file_seen = kept
+    mapping = _mapping_for(table, None if mapping is None else dict(mapping))
     row_spec = RowSpec(tuple(table.headers), tuple(sorted(mapping.items())), spec.today)
     start = _tail_start(table)
     rejected = []
@@ -630,17 +663,16 @@ def _key_columns(keys: list) -> tuple:
 
 @contextmanager
 def _tail_started(pool: parallel_rows.RowPool | None, folder: str | None,
-                  path: str | os.PathLike, sheet: str | None, mapping: Mapping | None,
+                  path: str | os.PathLike, sheet: str | None,
                   today: datetime.date) -> Iterator[_Tail | None]:
-    """The second process's job begun, its scratch file made and attached to
-    this connection first (before the transaction: SQLite attaches nothing
-    inside one; and before that process writes: attaching reads the file).
-    None when there is no second process, or this fails."""
+    """The second process set reading the file, its scratch file made and
+    attached to this connection first (before the transaction: SQLite
+    attaches nothing inside one; and before that process writes: attaching
+    reads the file). None when there is no second process, or this fails."""
     if pool is None:
         yield None
         return
-    spec = _TailSpec(str(path), sheet, None if mapping is None else
-                     tuple(sorted(mapping.items())), today, os.path.join(folder, "rows.sqlite3"))
+    spec = _TailSpec(str(path), sheet, today, os.path.join(folder, "rows.sqlite3"))
     try:
         with closing(sqlite3.connect(spec.scratch)) as scratch:
             scratch.execute('CREATE TABLE "prep" ({})'.format(", ".join(
@@ -653,7 +685,8 @@ def _tail_started(pool: parallel_rows.RowPool | None, folder: str | None,
         return
     try:
         try:
-            tail = _Tail(spec, pool, pool.submit(prepare_tail, spec, None))
+            pool.submit(read_tail, spec, None)
+            tail = _Tail(spec, pool)
         except parallel_rows.PoolBroken:
             tail = None
         yield tail
@@ -672,6 +705,8 @@ def _take_tail(table: SheetTable, spec: "RowSpec", mode: DuplicateMode,
     process failed, or read the file otherwise (it changed in between), they
     are prepared here instead."""
     try:
+        if tail.future is None:
+            raise parallel_rows.PoolBroken
         read, rejected = tail.pool.result(tail.future, steps.cancelled)
     except Exception:  # noqa: BLE001 - ended, stalled or failed: prepare them here
         if steps.cancelled():

@@ -61,17 +61,24 @@ def write_failed(path: str, error: OSError) -> int:
 def open_for_import(path: str, sheet: str | None = None):
     """The sheet to import, after a pre-import backup; None, with the reason on
     stderr, when the file cannot be read or no backup can be made."""
-    # Imported here: the spreadsheet readers are not needed by other subcommands.
-    from prospect_desk.backups import BackupError, BackupKind, make_backup
-    from prospect_desk.models import db
-    from prospect_desk.spreadsheet_read import SpreadsheetError, read_sheet
+    from prospect_desk.spreadsheet_read import read_sheet  # only the imports need it
+
+    table = reading(lambda: read_sheet(path, sheet), path)
+    if table is None or not backed_up_before_import():
+        return None
+    return table
+
+
+def reading(read, path: str):
+    """What read() returns; None, with the reason on stderr, when it raises
+    because the spreadsheet at `path` cannot be read."""
+    from prospect_desk.spreadsheet_read import SpreadsheetError
     from ui.import_messages import read_problem_text
 
     try:
-        table = read_sheet(path, sheet)
+        return read()
     except SpreadsheetError as error:
         print(read_problem_text(error), file=sys.stderr)
-        return None
     except OSError as error:
         print(
             translate("cli", "The file %1 could not be opened: %2")
@@ -79,7 +86,15 @@ def open_for_import(path: str, sheet: str | None = None):
             .replace("%2", error.strerror or str(error)),
             file=sys.stderr,
         )
-        return None
+    return None
+
+
+def backed_up_before_import() -> bool:
+    """Whether a pre-import backup of the card file was made (if not, the
+    reason is on stderr)."""
+    from prospect_desk.backups import BackupError, BackupKind, make_backup
+    from prospect_desk.models import db
+
     try:
         make_backup(db.obj.database, BackupKind.PRE_IMPORT)
     except (BackupError, OSError) as error:
@@ -89,5 +104,5 @@ def open_for_import(path: str, sheet: str | None = None):
             ).replace("%1", str(error)),
             file=sys.stderr,
         )
-        return None
-    return table
+        return False
+    return True

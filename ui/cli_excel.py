@@ -2,24 +2,25 @@
 
 import argparse
 import sys
-from pathlib import Path
 
 from prospect_desk.builtin_labels import BUILTIN_CIRCLE_LABELS
 from prospect_desk.card_query import CardFilter, card_ids
 from prospect_desk.circles import list_circles
 from prospect_desk.excel_export import export_cards
-from prospect_desk.excel_import import DuplicateMode, import_cards, save_rejects
+from prospect_desk.excel_import import DuplicateMode, import_file, save_rejects
 from prospect_desk.header_mapping import normalise
+from prospect_desk.spreadsheet_read import ReadProblem, SpreadsheetError, sheet_names
 from ui import settings
 from ui.cli_command import (
     EXIT_FAILED,
     EXIT_OK,
     Command,
-    open_for_import,
+    backed_up_before_import,
+    reading,
     translate,
 )
 from ui.import_mappings import initial_mapping
-from ui.import_messages import import_problem_text
+from ui.import_messages import import_problem_text, read_problem_text
 from ui.labels import circle_name
 
 
@@ -52,15 +53,22 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    table = open_for_import(args.file, args.sheet)
-    if table is None:
+    # The file is looked at before the backup is made (a file that is no
+    # spreadsheet leaves no trace); import_file then reads it, with a second
+    # process for a big one. Its columns are mapped as last time for its headers.
+    names = reading(lambda: sheet_names(args.file), args.file)
+    if names is None:
         return EXIT_FAILED
-    result = import_cards(
-        table,
-        initial_mapping(table.headers),
-        DuplicateMode(args.on_duplicate),
-        file_name=Path(args.file).name,
-    )
+    if args.sheet is not None and args.sheet not in names:
+        missing = SpreadsheetError(args.file, ReadProblem.SHEET_NOT_FOUND, args.sheet)
+        print(read_problem_text(missing), file=sys.stderr)
+        return EXIT_FAILED
+    if not backed_up_before_import():
+        return EXIT_FAILED
+    result = reading(lambda: import_file(args.file, args.sheet, initial_mapping,
+                                         DuplicateMode(args.on_duplicate)), args.file)
+    if result is None:
+        return EXIT_FAILED
     duplicates = result.duplicates_skipped + result.duplicates_added + result.updated
     print(
         translate(
@@ -79,7 +87,7 @@ def _run_import(args: argparse.Namespace) -> int:
         try:
             save_rejects(
                 args.rejects,
-                table.headers,
+                result.headers,
                 result.rejected,
                 reason_text=import_problem_text,
                 reason_header=translate("cli", "Why"),

@@ -57,9 +57,9 @@ def waiting_for_the_second_process(monkeypatch):
             time.sleep(0.02)
         return pool
 
-    def submit(self, *args):
-        taken.append(1)
-        return real_submit(self, *args)
+    def submit(self, job, *args):
+        taken.append(job.__name__)
+        return real_submit(self, job, *args)
 
     monkeypatch.setattr(parallel_rows, "start_pool", start)
     monkeypatch.setattr(parallel_rows.RowPool, "submit", submit)
@@ -108,7 +108,7 @@ def test_the_second_process_changes_nothing_in_what_is_imported(tmp_path, monkey
     taken = waiting_for_the_second_process(monkeypatch)
     placed = counting_placed(monkeypatch)
     together = import_into(tmp_path / "together.sqlite3", sheet, mode, parallel=True)
-    assert taken == [1], "the second process was given no rows"
+    assert taken == ["read_tail", "prepare_tail"], "the second process was given no rows"
     assert len(placed) > 1000 and min(placed) > ROWS // 2, "its rows were not used"
     alone = import_into(tmp_path / "alone.sqlite3", sheet, mode, parallel=False)
     assert together[0] == alone[0]
@@ -345,3 +345,36 @@ def test_the_memory_cap_holds_only_in_the_second_process_and_only_for_its_block(
         if before[0] == resource.RLIM_INFINITY or before[0] > expected:
             assert resource.getrlimit(resource.RLIMIT_AS)[0] == expected
     assert resource.getrlimit(resource.RLIMIT_AS) == before
+
+
+def test_a_mapping_worked_out_from_the_headers_goes_to_the_second_process_too(
+        tmp_path, monkeypatch):
+    """The command line maps a file's columns as last time for its headers:
+    the second process is given that mapping once the file has been read here."""
+    from prospect_desk.header_mapping import ImportField, auto_map
+
+    sheet = write_sheet(tmp_path / "many.csv")
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
+    taken = waiting_for_the_second_process(monkeypatch)
+    placed = counting_placed(monkeypatch)
+    seen = []
+
+    def without_birthdays(headers):
+        seen.append(list(headers))
+        return {c: (None if f is ImportField.BIRTHDAY else f)
+                for c, f in auto_map(headers).items()}
+
+    open_database(tmp_path / "cards.sqlite3")
+    try:
+        result = import_file(sheet, mapping=without_birthdays)
+        birthdays = db.execute_sql(
+            'SELECT COUNT(*) FROM "card" WHERE "birthday" IS NOT NULL').fetchone()[0]
+    finally:
+        close_database()
+    assert seen == [result.headers] and "生日" in result.headers
+    assert taken == ["read_tail", "prepare_tail"]
+    assert len(placed) > 1000
+    assert birthdays == 0 and result.imported > 4000
+    # No row was left out for its impossible birthday: that column was not read.
+    assert not any(p.header == "生日" for row in result.rejected for p in row.problems)
