@@ -842,29 +842,32 @@ class _Writer:
         for card_id, row in enumerate(chunk, start=first):
             names.setdefault(row.values[_NAME_INDEX].casefold(), card_id)
         now, batch_id = self.now, self.batch_id
+        circle_id_of, referrer_of = self.circles.id_of, self._referrer_of
+        first_contact_at, transaction_at, birthday_at = _DATE_INDEXES
         lines = []
         for card_id, row in zip(range(first, self.next_id), chunk, strict=True):
             sort_name, search_text = row.sort_name, row.search_text
             if sort_name is None:
                 keys = derived_columns(row.card())
                 sort_name, search_text = keys["sort_name"], keys["search_text"]
+            # Run for every new card: each step inline.
             line = [card_id, *row.values, sort_name, search_text, now, now, batch_id]
-            line[_CIRCLE_COLUMN] = self._circle_of(row, card_id)
-            line[_REFERRER_COLUMN] = self._referrer_of(row.referrer, row.row_number, card_id)
-            for index in _DATE_INDEXES:
-                if line[index] is not None:
-                    line[index] = line[index].isoformat()
+            if row.circle:
+                line[_CIRCLE_COLUMN] = circle_id_of(row.circle)
+            if row.referrer:
+                line[_REFERRER_COLUMN] = referrer_of(row.referrer, row.row_number, card_id)
+            if (day := line[first_contact_at]) is not None:
+                line[first_contact_at] = day.isoformat()
+            if (day := line[transaction_at]) is not None:
+                line[transaction_at] = day.isoformat()
+            if (day := line[birthday_at]) is not None:
+                line[birthday_at] = day.isoformat()
             lines.append(line)
             if row.next_revisit is not None:
                 self.follow_ups.append((card_id, row.next_revisit))
         self.cursor.executemany(_INSERT_SQL, lines)
         self.result.imported += len(chunk)
         self.steps.step(len(chunk))
-
-    def _circle_of(self, row: ParsedRow, card_id: int) -> int | None:
-        if not row.circle:
-            return None
-        return self.circles.id_of(row.circle)
 
     def _referrer_of(self, referrer: str, row_number: int, card_id: int) -> int | None:
         """A card of the file first, then a live card; a name not (yet) seen
