@@ -87,11 +87,11 @@ def main() -> None:
             batch = names(args.names, round_number, surnames, given)
             old_pinyin.cache_clear()
             search_keys._read.cache_clear()
-            search_keys._pinyin.cache_clear()
+            search_keys.pinyin_pair.cache_clear()
             olds.append(per_name_us(old, batch))
             search_keys._read.cache_clear()
             news.append(per_name_us(new, batch))
-            assert all(search_keys._pinyin(n) == old_pinyin(n) for n in batch[:65536]), "differ"
+            assert all(search_keys.pinyin_pair(n) == old_pinyin(n) for n in batch[:65536]), "differ"
         by_words = sum(bool(tables.not_alone.search(name))
                        and search_keys._read_by_words_only(name, tables) for name in batch)
         print(f"{args.names} unseen names of {label}, median of {args.rounds} rounds: "

@@ -82,16 +82,19 @@ def indexes_dropped(table: str, drop: bool = True) -> Iterator[None]:
                        'VALUES (?, ?)', (name, sql))
 
 
-def build_foreign_key_indexes() -> None:
-    """Build, in the caller's transaction, the foreign-key indexes that a bulk
-    write left for later: call it before deleting cards, circles or deals."""
+def build_foreign_key_indexes(*tables: str) -> None:
+    """Build, in the caller's transaction, the foreign-key indexes of `tables`
+    (of both when none is named) that a bulk write left for later: call it
+    before deleting what their rows point at (cards, circles, deals, campaigns)."""
     if not db.in_transaction():
         raise RuntimeError("indexes may only be built here inside a transaction")
     if not db.execute_sql(_PENDING_TABLE_EXISTS).fetchone():
         return
+    wanted = [name for name in FOREIGN_KEY_INDEXES
+              if not tables or any(name.startswith(f"{table}_") for table in tables)]
     listed = db.execute_sql(
         'SELECT "name", "sql" FROM "pending_index" WHERE "name" IN ({})'.format(
-            ", ".join("?" * len(FOREIGN_KEY_INDEXES))), FOREIGN_KEY_INDEXES).fetchall()
+            ", ".join("?" * len(wanted))), wanted).fetchall()
     for name, sql in listed:
         db.execute_sql(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
         db.execute_sql('DELETE FROM "pending_index" WHERE "name" = ?', (name,))

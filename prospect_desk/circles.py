@@ -104,7 +104,7 @@ def remove_circle(circle_id: int) -> int:
     """Remove a circle; its cards stay, filed under no circle. Returns how many
     cards (live or in the trash) lost the circle."""
     with db.atomic():
-        bulk_indexes.build_foreign_key_indexes()
+        bulk_indexes.build_foreign_key_indexes("card")
         moved = Card.update(circle=None).where(Card.circle == circle_id).execute()
         Circle.delete().where(Circle.id == circle_id).execute()
         return moved

@@ -238,9 +238,13 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
                 mapping: Mapping | Callable[[list[str]], Mapping] | None = None,
                 duplicate_mode: DuplicateMode = DuplicateMode.SKIP,
                 progress: ProgressCallback | None = None,
-                cancelled: CancelCheck | None = None) -> ImportResult:
+                cancelled: CancelCheck | None = None,
+                before_writing: Callable[[], None] | None = None) -> ImportResult:
     """Read `sheet` of the file at `path` and import it (see `import_cards`);
     `mapping` may also be a function that gives it for the sheet's headers.
+    `before_writing()` is called once the file has been read and found sound,
+    before anything is written (a backup: a file that cannot be read leaves
+    no trace); what it raises ends the import.
 
     The workbook unpacks on a side thread (calamine lets go of the GIL), while
     this one reads the live cards for the duplicate check and the pinyin
@@ -253,7 +257,7 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
     today = datetime.date.today()  # one day for both processes, even at midnight
     big = ((_file_version(path) or (0, 0))[0] >= PARALLEL_MIN_BYTES
            and mode is not DuplicateMode.UPDATE)
-    with _collector_paused(), _scratch_folder(big) as folder, _second_process(big) as pool, \
+    with _import_session(), _scratch_folder(big) as folder, _second_process(big) as pool, \
             _tail_started(pool, folder, path, sheet, today) as tail:
         if tail is not None and not callable(mapping):
             tail.prepare(mapping)  # at once: it begins as soon as it has read the file
@@ -263,6 +267,8 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
         duplicates = _DuplicateIndex()
         duplicates.load_live_cards(cancelled)
         table = reader.table()
+        if before_writing is not None:
+            before_writing()
         if callable(mapping):
             mapping = mapping(table.headers)
             if tail is not None:
@@ -309,7 +315,12 @@ def _scratch_folder(wanted: bool) -> Iterator[str | None]:
     if not wanted:
         yield None
         return
-    folder = tempfile.mkdtemp(prefix="prospect-desk-import-")
+    try:
+        folder = tempfile.mkdtemp(prefix="prospect-desk-import-")
+    except OSError:  # the rows are then all prepared here
+        _log.warning("no scratch folder for the second process", exc_info=True)
+        yield None
+        return
     try:
         yield folder
     finally:
@@ -320,18 +331,22 @@ def _scratch_folder(wanted: bool) -> Iterator[str | None]:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off for the import. The import makes no
-    reference cycles worth the name (reference counting frees its rows), but
-    it keeps hundreds of thousands of duplicate keys and names alive, which
-    every full collection walks again: with the collector on, some 1.5 s of a
-    100k-row import went to it. The collector is on again afterwards, and the
-    little cyclic garbage left (caught exceptions) is collected then."""
+def _import_session() -> Iterator[None]:
+    """For the import: what preparing rows keeps between chunks let go of
+    afterwards (import_rows.release), and Python's cycle collector off.
+
+    The import makes no reference cycles worth the name (reference counting
+    frees its rows), but it keeps hundreds of thousands of duplicate keys and
+    names alive, which every full collection walks again: with the collector
+    on, some 1.5 s of a 100k-row import went to it. The collector is on again
+    afterwards, and the little cyclic garbage left (caught exceptions) is
+    collected then."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        import_rows.release()
         if was_enabled:
             gc.enable()
 
@@ -371,7 +386,7 @@ def import_cards(table: SheetTable, mapping: Mapping | None = None,
     every few hundred rows and `cancelled()` checked as often: when it returns
     True, ImportCancelled is raised and the database is as it was. The import
     is recorded in the import history (under `file_name`), so it can be undone."""
-    with _collector_paused():
+    with _import_session():
         duplicates = _DuplicateIndex()
         duplicates.load_live_cards(cancelled)
         return _import(table, mapping, duplicate_mode, progress, cancelled, file_name,
@@ -672,7 +687,8 @@ def _tail_started(pool: parallel_rows.RowPool | None, folder: str | None,
     if pool is None:
         yield None
         return
-    spec = _TailSpec(str(path), sheet, today, os.path.join(folder, "rows.sqlite3"))
+    # The second process works in another folder: the file's whole path.
+    spec = _TailSpec(os.path.abspath(path), sheet, today, os.path.join(folder, "rows.sqlite3"))
     try:
         with closing(sqlite3.connect(spec.scratch)) as scratch:
             scratch.execute('CREATE TABLE "prep" ({})'.format(", ".join(
@@ -936,9 +952,9 @@ def _add_revisits(follow_ups: list[tuple[int, datetime.date]], first_new_id: int
                            & (FollowUp.status == "open")).tuples())
         wanted -= set(existing)
     rows = [(card_id, due.isoformat(), now, batch_id) for card_id, due in sorted(wanted)]
-    existing = FollowUp.select(fn.MAX(FollowUp.id)).scalar() or 0
+    highest_id = FollowUp.select(fn.MAX(FollowUp.id)).scalar() or 0
     with bulk_indexes.indexes_dropped("follow_up",
-                                      drop=bulk_indexes.worth_dropping(len(rows), existing)):
+                                      drop=bulk_indexes.worth_dropping(len(rows), highest_id)):
         db.cursor().executemany(_FOLLOW_UP_SQL, rows)
     return len(rows)
 

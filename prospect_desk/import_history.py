@@ -264,7 +264,7 @@ def _remove_what_else_it_made(batch_id: int, result: UndoResult) -> None:
         # Finding the unused circles, and deleting them, looks up each one's
         # cards in the circle index (a big import or undo may have left it
         # for later): without it, the whole card table once a circle.
-        bulk_indexes.build_foreign_key_indexes()
+        bulk_indexes.build_foreign_key_indexes("card")
     unused = cursor.execute(_UNUSED_CIRCLES_SQL, (batch_id,)).fetchall()
     if unused:
         ids = [circle_id for circle_id, _ in unused]
@@ -379,7 +379,7 @@ def _undo_sales(batch: ImportBatch, now: datetime.datetime,
     if removable:
         # Their follow-ups are found in the deal index (a big import may have
         # left it for later): without it, every follow-up once a deal.
-        bulk_indexes.build_foreign_key_indexes()
+        bulk_indexes.build_foreign_key_indexes("follow_up")
     for start in range(0, len(removable), CHUNK):
         chunk = removable[start:start + CHUNK]
         marks = ", ".join("?" * len(chunk))

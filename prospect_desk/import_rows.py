@@ -400,6 +400,12 @@ class RowSpec:
 _parsers: dict[RowSpec, RowParser] = {}
 
 
+def release() -> None:
+    """Let go of what `prepare_rows` keeps from one chunk to the next (a
+    parser, with the names it has read): call it when the rows are done."""
+    _parsers.clear()
+
+
 def prepare_rows(spec: RowSpec, chunk: list[tuple[int, list[Cell]]]) -> list:
     """Each row of `chunk` checked and worked out, on its own (it may run in
     another process): None for a blank row, the list of its problems for a

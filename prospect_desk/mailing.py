@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, Case, Value, chunked, fn
 
+from prospect_desk import bulk_indexes
 from prospect_desk.enums import ActivityKind, FollowUpStatus
 from prospect_desk.follow_up_rules import CampaignCancelled
 from prospect_desk.models import Activity, Campaign, Card, Deal, FollowUp, _now, db
@@ -128,6 +129,9 @@ def delete_campaign(campaign_id: int, progress=None, cancelled=None) -> int:
 
     with db.atomic():
         check()
+        # Its follow-ups are found in the campaign index, which a big import
+        # may have left for later.
+        bulk_indexes.build_foreign_key_indexes("follow_up")
         removed = (FollowUp.delete()
                    .where((FollowUp.campaign == campaign_id)
                           & (FollowUp.status == FollowUpStatus.OPEN.value)).execute())

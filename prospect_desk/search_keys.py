@@ -61,8 +61,9 @@ def pinyin_pair(text: str) -> tuple[str, str]:
 
 
 _APART = "\x1f"
-"""Between the texts of `pinyin_pairs`: a control character, which no cell
-read from a spreadsheet holds (spreadsheet_read refuses them)."""
+"""Between the texts read together: a control character, which a checked
+spreadsheet cell never holds (spreadsheet_read refuses them). Should a text
+hold it all the same, the texts are read one by one."""
 
 
 def pinyin_pairs(texts: list[str], known: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:

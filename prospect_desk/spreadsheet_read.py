@@ -87,6 +87,10 @@ class SpreadsheetError(Exception):
         self.row = row
         """The row (1-based, as the spreadsheet numbers it) the problem is in, if known."""
 
+    def __reduce__(self):
+        # Sent back pickled from the second process (parallel_rows).
+        return type(self), (self.path, self.problem, self.detail, self.row)
+
 
 RowSource = Callable[[], Iterator[list[Cell]]]
 """Gives the sheet's rows from row 1 and column A, each time it is called."""

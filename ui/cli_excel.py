@@ -9,7 +9,6 @@ from prospect_desk.circles import list_circles
 from prospect_desk.excel_export import export_cards
 from prospect_desk.excel_import import DuplicateMode, import_file, save_rejects
 from prospect_desk.header_mapping import normalise
-from prospect_desk.spreadsheet_read import ReadProblem, SpreadsheetError, sheet_names
 from ui import settings
 from ui.cli_command import (
     EXIT_FAILED,
@@ -20,7 +19,7 @@ from ui.cli_command import (
     translate,
 )
 from ui.import_mappings import initial_mapping
-from ui.import_messages import import_problem_text, read_problem_text
+from ui.import_messages import import_problem_text
 from ui.labels import circle_name
 
 
@@ -52,21 +51,25 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _run_import(args: argparse.Namespace) -> int:
-    # The file is looked at before the backup is made (a file that is no
-    # spreadsheet leaves no trace); import_file then reads it, with a second
-    # process for a big one. Its columns are mapped as last time for its headers.
-    names = reading(lambda: sheet_names(args.file), args.file)
-    if names is None:
-        return EXIT_FAILED
-    if args.sheet is not None and args.sheet not in names:
-        missing = SpreadsheetError(args.file, ReadProblem.SHEET_NOT_FOUND, args.sheet)
-        print(read_problem_text(missing), file=sys.stderr)
-        return EXIT_FAILED
+class _NoBackup(Exception):
+    """No pre-import backup could be made (the reason is on stderr)."""
+
+
+def _back_up() -> None:
     if not backed_up_before_import():
+        raise _NoBackup
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    # A big file is read by a second process too; the columns are mapped as
+    # last time for the file's headers, and the backup is made once the file
+    # has been read (a file that cannot be read leaves no trace).
+    try:
+        result = reading(lambda: import_file(args.file, args.sheet, initial_mapping,
+                                             DuplicateMode(args.on_duplicate),
+                                             before_writing=_back_up), args.file)
+    except _NoBackup:
         return EXIT_FAILED
-    result = reading(lambda: import_file(args.file, args.sheet, initial_mapping,
-                                         DuplicateMode(args.on_duplicate)), args.file)
     if result is None:
         return EXIT_FAILED
     duplicates = result.duplicates_skipped + result.duplicates_added + result.updated

@@ -314,8 +314,8 @@ class PreviewPage(QWizardPage):
         def work(progress, cancelled) -> ImportResult:
             if cancelled():
                 raise ImportCancelled
-            make_backup(db_path, BackupKind.PRE_IMPORT)
-            return import_file(path, sheet, mapping, mode, progress, cancelled)
+            return import_file(path, sheet, mapping, mode, progress, cancelled,
+                               before_writing=lambda: make_backup(db_path, BackupKind.PRE_IMPORT))
 
         self._set_running(True)
         self.status_label.hide()

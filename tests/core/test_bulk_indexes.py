@@ -260,3 +260,19 @@ def test_a_big_import_of_revisits_leaves_the_follow_up_indexes_for_later_too(
     assert follow_up_index_sql() == before
     assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute_sql('SELECT COUNT(*) FROM "follow_up"').fetchone()[0] == 1190
+
+
+def test_removing_a_circle_builds_only_the_cards_foreign_key_indexes(database, tmp_path,
+                                                                    small_bulk):
+    path = tmp_path / "in.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Circle", "Next revisit"])
+        for i in range(1200):
+            writer.writerow([f"Person {i}", "Golf", "2027-01-05"])
+    import_file(path)
+    golf = next(c.id for c in circles.list_circles() if c.name == "Golf")
+    circles.remove_circle(golf)
+    left = set(bulk_indexes.pending())
+    assert "card_circle_id" not in left
+    assert {"follow_up_card_id", "follow_up_deal_id"} <= left

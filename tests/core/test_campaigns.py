@@ -206,3 +206,16 @@ def test_a_cancelled_delete_leaves_the_campaign_and_its_follow_ups(database):
     heard.clear()
     assert delete_campaign(campaign, lambda done, total: heard.append((done, total))) == 2
     assert heard == [(2, 2)] and Campaign.get_or_none(Campaign.id == campaign) is None
+
+
+def test_deleting_a_campaign_builds_the_follow_ups_campaign_index_first_if_left(database):
+    from prospect_desk import bulk_indexes
+    from prospect_desk.models import db
+
+    card("Ann", notes="vip")
+    campaign = create_campaign("Spring", D(2025, 4, 1), "brochure", CampaignTarget(search="vip"))
+    with db.atomic(), bulk_indexes.indexes_dropped("follow_up"):
+        pass  # as a big import of revisits leaves them: listed, to be built later
+    assert delete_campaign(campaign) == 1
+    left = bulk_indexes.pending()
+    assert "follow_up_campaign_id" not in left and "follow_up_status_due" in left

@@ -353,3 +353,12 @@ def test_a_reading_without_the_scan_leaves_the_checks_to_a_full_one(tmp_path):
     with pytest.raises(SpreadsheetError) as caught:
         read_sheet(tmp_path / "nothing.xlsx", scan=False)
     assert caught.value.problem is ReadProblem.DAMAGED
+
+
+def test_a_reading_problem_goes_from_the_second_process_whole():
+    import pickle
+
+    error = SpreadsheetError("/tmp/a.xlsx", ReadProblem.CELL_TOO_LONG, "40000", row=7)
+    back = pickle.loads(pickle.dumps(error))
+    assert (back.path, back.problem, back.detail, back.row, str(back)) == (
+        error.path, error.problem, error.detail, error.row, str(error))

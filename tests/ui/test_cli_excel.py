@@ -140,3 +140,51 @@ def test_another_programs_database_is_refused_with_a_sentence(tmp_path, capsys):
         f"{path} is not a Prospect Desk card file, so it was not opened and nothing was "
         "written to it.")
     assert path.read_bytes() == before
+
+
+def test_a_sheet_that_cannot_be_read_exits_2_with_no_backup_made(tmp_path, capsys):
+    db_path = tmp_path / "cards.sqlite3"
+    open_database(db_path)
+    create_card(CardData(name="Alice Wong"))
+    close_database()
+    source = write_xlsx(tmp_path / "empty.xlsx", [])  # a workbook, but no header row
+
+    assert main.main(["--db", str(db_path), "import", str(source)]) == 2
+
+    assert "empty.xlsx" in capsys.readouterr().err
+    assert card_names(db_path) == ["Alice Wong"]
+    assert list_backups(db_path) == []
+
+
+def test_a_csv_file_has_its_one_sheet_whatever_sheet_is_named(tmp_path, capsys):
+    db_path = tmp_path / "cards.sqlite3"
+    source = tmp_path / "in.csv"
+    source.write_text("Name,Mobile\nAlice Wong,13800138000\n", encoding="utf-8")
+
+    assert main.main(["--db", str(db_path), "import", str(source), "--sheet", "Sheet1"]) == 0
+    assert card_names(db_path) == ["Alice Wong"]
+
+
+def test_a_big_file_named_from_the_current_folder_is_read_by_the_second_process_too(
+        tmp_path, monkeypatch, capsys):
+    from prospect_desk import excel_import
+
+    rows = [["姓名", "手机", "下次回访日期"],
+            *([f"客户{i}", f"138{i:08d}", "2027-01-05" if i % 3 else ""] for i in range(6000))]
+    write_xlsx(tmp_path / "big.xlsx", rows)
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
+    placed = []
+    real_place = excel_import._Writer.place
+    monkeypatch.setattr(excel_import._Writer, "place",
+                        lambda self, *args: placed.append(args[0]) or real_place(self, *args))
+    monkeypatch.chdir(tmp_path)
+
+    assert main.main(["--db", "cards.sqlite3", "import", "big.xlsx"]) == 0
+
+    assert "Imported 6000 cards" in capsys.readouterr().out
+    assert len(placed) == 3000  # the second half, as that process prepared it
+    open_database(tmp_path / "cards.sqlite3")
+    try:
+        assert Card.select().count() == 6000
+    finally:
+        close_database()
