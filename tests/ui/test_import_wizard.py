@@ -303,3 +303,28 @@ def test_after_a_big_import_the_indexes_left_for_later_are_built_in_the_backgrou
     assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert len(shown_names(main_window)) == 40
     assert len(placed) == (20 if two_processes else 0)
+
+
+def test_when_no_backup_can_be_made_nothing_is_imported_and_the_wizard_says_why(
+        main_window, qtbot, monkeypatch, tmp_path, db_path):
+    from prospect_desk.backups import BackupError
+    from ui import import_wizard
+
+    def no_room(*_args):
+        raise BackupError("the disk is full")
+
+    monkeypatch.setattr(import_wizard, "make_backup", no_room)
+    path = write_xlsx(tmp_path / "客户名单.xlsx", [HEADERS, *ROWS])
+    choose_files(monkeypatch, open_path=path)
+    wizard = open_wizard(main_window)
+    choose_file(qtbot, wizard)
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    click(qtbot, wizard.button(QWizard.WizardButton.CommitButton))
+    status = wizard.preview_page.status_label
+    qtbot.waitUntil(lambda: status.isVisible() and "No backup" in status.text(), timeout=10000)
+    assert "the disk is full" in status.text()
+    assert wizard.currentPage() is wizard.preview_page
+    assert Card.select().count() == 0
+    assert list_backups(db_path) == []
+    wizard.reject()
