@@ -416,7 +416,8 @@ def _import(table: SheetTable, mapping: Mapping | None, duplicate_mode: Duplicat
         batch_id = import_history.start_batch(import_history.BatchKind.CARDS, file_name,
                                               table.sheet_name)
         writer = _Writer(result, duplicates.names, steps, batch_id,
-                         keep_rows=mode is DuplicateMode.UPDATE)
+                         keep_rows=mode is DuplicateMode.UPDATE,
+                         first_row=table.header_row_number + 1)
         with bulk_indexes.indexes_dropped("card", drop=bulk):
             mapping = _mapping_for(table, mapping)
             spec = RowSpec(tuple(table.headers), tuple(sorted(mapping.items())), today,
@@ -579,18 +580,32 @@ _SCRATCH_COLUMNS = ["row_number", *_SCRATCH_DATA, "circle", "referrer", "next_re
 _SCRATCH_DATES = [_SCRATCH_COLUMNS.index(c) for c in ("first_contact", "transaction_date",
                                                       "birthday")]
 _SCRATCH_INSERT = 'INSERT INTO "prep" VALUES ({})'.format(", ".join("?" * len(_SCRATCH_COLUMNS)))
-_TAIL_READ_SQL = ('SELECT "row_number", "name", "circle", "referrer", "next_revisit", {} '
-                  'FROM "import_scratch"."prep" WHERE "row_number" >= ? '
-                  'ORDER BY "row_number"').format(
+_TAIL_KEYS_SQL = ('SELECT "row_number", {} FROM "import_scratch"."prep" '
+                  'WHERE "row_number" >= ? ORDER BY "row_number"').format(
     ", ".join(f'"{c}"' for c in _KEY_COLUMNS))
-# CROSS JOIN: the plan outside, in row order, which is card id order too, so the
-# cards are appended (SQLite would otherwise sort them first).
-_TAIL_INSERT_SQL = ('INSERT INTO "card" ({}) SELECT p."card_id", {}, ?, ?, ? '
-                    'FROM temp."import_plan" AS p CROSS JOIN "import_scratch"."prep" AS s '
-                    'ON s."row_number" = p."row_number"').format(
+_TAIL_TAKEN = ('"import_scratch"."prep" AS s WHERE s."row_number" >= ? AND s."row_number" '
+               'NOT IN (SELECT "row_number" FROM temp."import_skipped")')
+"""The second process's rows from a row on, but the duplicates left out."""
+_TAIL_CIRCLES_SQL = (f'SELECT s."circle" FROM {_TAIL_TAKEN} AND s."circle" != \'\' '
+                     'GROUP BY s."circle" ORDER BY MIN(s."row_number")')
+_TAIL_NAMES_SQL = f'SELECT s."row_number", s."name" FROM {_TAIL_TAKEN} ORDER BY s."row_number"'
+_TAIL_REFERRERS_SQL = (f'SELECT s."row_number", s."referrer" FROM {_TAIL_TAKEN} '
+                       'AND s."referrer" != \'\' ORDER BY s."row_number"')
+_TAIL_HAS_REFERRERS_SQL = f'SELECT EXISTS (SELECT 1 FROM {_TAIL_TAKEN} AND s."referrer" != \'\')'
+_TAIL_INSERT_SQL = ('INSERT INTO "card" ({}) SELECT ? + s."row_number", {}, ?, ?, ? '
+                    'FROM {} ORDER BY s."row_number"').format(
     ", ".join(f'"{c}"' for c in _INSERT_COLUMNS),
-    ", ".join(f'p."{c}"' if c in ("circle_id", "referrer_id") else f's."{c}"'
-              for c in _SCRATCH_DATA))
+    ", ".join('(SELECT c."id" FROM temp."import_circles" AS c WHERE c."name" = s."circle")'
+              if c == "circle_id" else "NULL" if c == "referrer_id" else f's."{c}"'
+              for c in _SCRATCH_DATA),
+    _TAIL_TAKEN)
+_TAIL_REVISITS_COUNT_SQL = (f'SELECT COUNT(*) FROM {_TAIL_TAKEN} '
+                            'AND s."next_revisit" IS NOT NULL')
+_TAIL_REVISITS_SQL = ('INSERT INTO "follow_up" ("card_id", "kind", "due_date", "reason", '
+                      '"status", "outcome", "created_at", "import_batch_id") '
+                      'SELECT ? + s."row_number", \'revisit\', s."next_revisit", \'\', '
+                      f'\'open\', \'\', ?, ? FROM {_TAIL_TAKEN} '
+                      'AND s."next_revisit" IS NOT NULL ORDER BY s."row_number"')
 
 
 TAIL_MEMORY_FLOOR = 1024**3
@@ -739,14 +754,12 @@ def _take_tail(table: SheetTable, spec: "RowSpec", mode: DuplicateMode,
     writer.flush()
     add_anyway = mode is DuplicateMode.ADD
     find_keys, add_keys = duplicates.find_keys, duplicates.add_keys
-    place = writer.place
-    plan = []
+    skipped = []
     # Closed on the way out: a statement left open part-way would hold the
     # scratch file (it could not be let go of after a cancel).
-    with closing(db.execute_sql(_TAIL_READ_SQL, (start,))) as cursor:
+    with closing(db.execute_sql(_TAIL_KEYS_SQL, (start,))) as cursor:
         while rows := cursor.fetchmany(CHUNK_ROWS):
-            for (row_number, name, circle, referrer, next_revisit, phone, mobile, email,
-                 key_name, key_company) in rows:
+            for row_number, phone, mobile, email, key_name, key_company in rows:
                 keys = []  # as card_keys gives them
                 if phone is not None:
                     keys.append((PHONE_KEY, phone))
@@ -759,20 +772,44 @@ def _take_tail(table: SheetTable, spec: "RowSpec", mode: DuplicateMode,
                 if find_keys(keys) is not None:
                     if not add_anyway:
                         result.duplicates_skipped += 1
+                        skipped.append((row_number,))
                         continue
                     result.duplicates_added += 1
                 add_keys(keys, _ROW_OF_FILE)
-                plan.append(place(row_number, name, circle, referrer, next_revisit))
             steps.step(len(rows))
-    db.execute_sql('CREATE TEMP TABLE "import_plan" ("row_number" INTEGER PRIMARY KEY, '
-                   '"card_id" INTEGER, "circle_id" INTEGER, "referrer_id" INTEGER)')
-    try:
-        db.cursor().executemany('INSERT INTO temp."import_plan" VALUES (?, ?, ?, ?)', plan)
-        db.execute_sql(_TAIL_INSERT_SQL, (writer.now, writer.now, writer.batch_id))
-    finally:
-        db.execute_sql('DROP TABLE IF EXISTS temp."import_plan"')
-    result.imported += len(plan)
-    steps.step(len(plan))
+    taken = _copy_tail(writer, start, skipped)
+    result.imported += taken
+    steps.step(taken)
+
+
+def _copy_tail(writer: "_Writer", start: int, skipped: list[tuple[int]]) -> int:
+    """Copy the second process's rows from `start` on into the cards, but
+    the `skipped` ones, in one statement; make the circles they name first,
+    and leave their referrers and revisits to `writer.finish`. Returns how
+    many cards it wrote."""
+    db.execute_sql('DROP TABLE IF EXISTS temp."import_skipped"')
+    db.execute_sql('CREATE TEMP TABLE "import_skipped" ("row_number" INTEGER PRIMARY KEY)')
+    db.cursor().executemany('INSERT INTO temp."import_skipped" VALUES (?)', skipped)
+    circle_ids = {name: writer.circles.id_of(name)  # made in the order the file names them
+                  for (name,) in db.execute_sql(_TAIL_CIRCLES_SQL, (start,)).fetchall()}
+    db.execute_sql('DROP TABLE IF EXISTS temp."import_circles"')
+    db.execute_sql('CREATE TEMP TABLE "import_circles" ("name" TEXT PRIMARY KEY, "id" INTEGER)')
+    db.cursor().executemany('INSERT INTO temp."import_circles" VALUES (?, ?)',
+                            list(circle_ids.items()))
+    offset = writer.id_offset
+    if writer.waiting_referrers or db.execute_sql(_TAIL_HAS_REFERRERS_SQL,
+                                                  (start,)).fetchone()[0]:
+        # Referrers are linked at the end, to the first card of their name.
+        names = writer.names
+        for row_number, name in db.execute_sql(_TAIL_NAMES_SQL, (start,)).fetchall():
+            names.setdefault(name.casefold(), offset + row_number)
+        writer.waiting_referrers += [
+            (offset + row_number, row_number, referrer.casefold())
+            for row_number, referrer in db.execute_sql(_TAIL_REFERRERS_SQL, (start,))]
+    cursor = db.execute_sql(_TAIL_INSERT_SQL, (offset, writer.now, writer.now, writer.batch_id,
+                                               start))
+    writer.tail_start = start
+    return cursor.rowcount
 
 
 class _Writer:
@@ -781,20 +818,28 @@ class _Writer:
     did not exist yet, the links that had to wait for them or for a referrer
     further down the file, the updates and the revisits.
 
+    A new card's id follows from its row: the first row under the header would
+    take the next free id, and a row left out (blank, rejected, a duplicate)
+    leaves its id unused. So the second process's rows are copied with their
+    ids worked out in SQL, whatever became of the rows before them.
+
     In update mode the rows are held until the end, since a later row of the
     file may still change an earlier one. The INSERT is one prepared statement
     run over each chunk: peewee's insert_many builds the SQL text anew for every
     row, ten times slower."""
 
     def __init__(self, result: ImportResult, live_names: dict[str, int], steps: _Progress,
-                 batch_id: int, keep_rows: bool):
+                 batch_id: int, keep_rows: bool, first_row: int):
         self.result = result
         self.live_names = live_names
         self.steps = steps
         self.batch_id = batch_id
         self.keep_rows = keep_rows
-        self.next_id = (Card.select(fn.MAX(Card.id)).scalar() or 0) + 1
-        self.first_id = self.next_id
+        self.first_id = (Card.select(fn.MAX(Card.id)).scalar() or 0) + 1
+        self.id_offset = self.first_id - first_row
+        """A new card's id is this plus its row number (see the class)."""
+        self.tail_start: int | None = None
+        """The first row copied from the second process's scratch file."""
         self.pending: list[ParsedRow] = []
         self.updates: dict[int, list[ParsedRow]] = {}
         self.circles = _Circles(result, batch_id)
@@ -817,18 +862,6 @@ class _Writer:
             self._insert(self.pending)
             self.pending = []
 
-    def place(self, row_number: int, name: str, circle: str, referrer: str,
-              next_revisit: str | None) -> tuple[int, int, int | None, int | None]:
-        """An id, circle and referrer for a new card that another process
-        wrote out (`_take_tail`): (row number, card id, circle id, referrer id)."""
-        card_id = self.next_id
-        self.next_id += 1
-        self.names.setdefault(name.casefold(), card_id)
-        if next_revisit is not None:
-            self.follow_ups.append((card_id, datetime.date.fromisoformat(next_revisit)))
-        return (row_number, card_id, self.circles.id_of(circle) if circle else None,
-                self._referrer_of(referrer, row_number, card_id))
-
     def finish(self) -> None:
         rows, self.pending = self.pending, []
         for start in range(0, len(rows), CHUNK_ROWS):
@@ -848,20 +881,20 @@ class _Writer:
         for card_id, update_rows in self.updates.items():
             _update_card(card_id, update_rows, self.circles, referrer_of, self.follow_ups,
                          self.now, self.batch_id)
+        tail = None if self.tail_start is None else (self.tail_start, self.id_offset)
         self.result.follow_ups_created = _add_revisits(self.follow_ups, self.first_id,
-                                                       self.now, self.batch_id)
+                                                       self.now, self.batch_id, tail)
 
     def _insert(self, chunk: list[ParsedRow]) -> None:
-        first = self.next_id
-        self.next_id += len(chunk)
-        names = self.names
-        for card_id, row in enumerate(chunk, start=first):
-            names.setdefault(row.values[_NAME_INDEX].casefold(), card_id)
+        offset, names = self.id_offset, self.names
+        for row in chunk:
+            names.setdefault(row.values[_NAME_INDEX].casefold(), offset + row.row_number)
         now, batch_id = self.now, self.batch_id
         circle_id_of, referrer_of = self.circles.id_of, self._referrer_of
         first_contact_at, transaction_at, birthday_at = _DATE_INDEXES
         lines = []
-        for card_id, row in zip(range(first, self.next_id), chunk, strict=True):
+        for row in chunk:
+            card_id = offset + row.row_number
             sort_name, search_text = row.sort_name, row.search_text
             if sort_name is None:
                 keys = derived_columns(row.card())
@@ -939,10 +972,12 @@ _FOLLOW_UP_SQL = ('INSERT INTO "follow_up" ("card_id", "kind", "due_date", "reas
 
 
 def _add_revisits(follow_ups: list[tuple[int, datetime.date]], first_new_id: int,
-                  now: str, batch_id: int) -> int:
+                  now: str, batch_id: int, tail: tuple[int, int] | None = None) -> int:
     """Open 'revisit' follow-ups, one per card and date; a card that had one
     open for that date already (only an updated card can) gets no second.
-    Each remembers the import, so that undoing it takes them away."""
+    Each remembers the import, so that undoing it takes them away. With
+    `tail` (its first row, and the number a row's card id is more than its
+    row number), the revisits of the rows copied from the scratch file too."""
     wanted = set(follow_ups)
     old_ids = sorted({card_id for card_id, _ in wanted if card_id < first_new_id})
     for start in range(0, len(old_ids), CHUNK_ROWS):
@@ -952,11 +987,17 @@ def _add_revisits(follow_ups: list[tuple[int, datetime.date]], first_new_id: int
                            & (FollowUp.status == "open")).tuples())
         wanted -= set(existing)
     rows = [(card_id, due.isoformat(), now, batch_id) for card_id, due in sorted(wanted)]
+    more = 0 if tail is None else db.execute_sql(_TAIL_REVISITS_COUNT_SQL, tail[:1]).fetchone()[0]
     highest_id = FollowUp.select(fn.MAX(FollowUp.id)).scalar() or 0
-    with bulk_indexes.indexes_dropped("follow_up",
-                                      drop=bulk_indexes.worth_dropping(len(rows), highest_id)):
+    with bulk_indexes.indexes_dropped(
+            "follow_up", drop=bulk_indexes.worth_dropping(len(rows) + more, highest_id)):
         db.cursor().executemany(_FOLLOW_UP_SQL, rows)
-    return len(rows)
+        if tail is not None:
+            start, offset = tail
+            db.execute_sql(_TAIL_REVISITS_SQL, (offset, now, batch_id, start))
+            db.execute_sql('DROP TABLE temp."import_skipped"')
+            db.execute_sql('DROP TABLE temp."import_circles"')
+    return len(rows) + more
 
 
 def _referrer_linker(in_file: dict[str, int], live: dict[str, int],

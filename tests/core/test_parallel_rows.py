@@ -83,17 +83,19 @@ def import_into(path, sheet, mode, parallel):
         close_database()
 
 
-def counting_placed(monkeypatch):
-    """Count the rows taken from the second process's scratch file."""
-    placed = []
-    real_place = excel_import._Writer.place
+def counting_copied(monkeypatch):
+    """Note (first row, rows copied) each time the rows are taken from the
+    second process's scratch file."""
+    copied = []
+    real_copy = excel_import._copy_tail
 
-    def place(self, *args):
-        placed.append(args[0])
-        return real_place(self, *args)
+    def copy(writer, start, skipped):
+        count = real_copy(writer, start, skipped)
+        copied.append((start, count))
+        return count
 
-    monkeypatch.setattr(excel_import._Writer, "place", place)
-    return placed
+    monkeypatch.setattr(excel_import, "_copy_tail", copy)
+    return copied
 
 
 @pytest.mark.parametrize(("mode", "title"), [(DuplicateMode.SKIP, False),
@@ -106,10 +108,11 @@ def test_the_second_process_changes_nothing_in_what_is_imported(tmp_path, monkey
     monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
     monkeypatch.setattr(excel_import, "CHUNK_ROWS", 250)
     taken = waiting_for_the_second_process(monkeypatch)
-    placed = counting_placed(monkeypatch)
+    copied = counting_copied(monkeypatch)
     together = import_into(tmp_path / "together.sqlite3", sheet, mode, parallel=True)
     assert taken == ["read_tail", "prepare_tail"], "the second process was given no rows"
-    assert len(placed) > 1000 and min(placed) > ROWS // 2, "its rows were not used"
+    assert len(copied) == 1 and copied[0][1] > 1000 and copied[0][0] > ROWS // 2, \
+        "its rows were not used"
     alone = import_into(tmp_path / "alone.sqlite3", sheet, mode, parallel=False)
     assert together[0] == alone[0]
     assert together[1] == alone[1]
@@ -166,9 +169,9 @@ def test_an_import_goes_on_without_the_second_process_when_it_dies_or_fails(
         other = write_sheet(tmp_path / "other.csv", title=True)
         monkeypatch.setattr(excel_import, "prepare_tail", reading_another_file)
         monkeypatch.setenv("OTHER_SHEET", str(other))
-    placed = counting_placed(monkeypatch)
+    copied = counting_copied(monkeypatch)
     together = import_into(tmp_path / "together.sqlite3", sheet, DuplicateMode.SKIP, True)
-    assert not placed
+    assert not copied
     alone = import_into(tmp_path / "alone.sqlite3", sheet, DuplicateMode.SKIP, False)
     assert together[1:] == alone[1:]
     assert together[0] == alone[0]
@@ -208,7 +211,7 @@ def test_a_cancel_while_taking_the_second_processs_rows_changes_nothing(tmp_path
     monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
     monkeypatch.setattr(excel_import, "CHUNK_ROWS", 250)
     waiting_for_the_second_process(monkeypatch)
-    placed = counting_placed(monkeypatch)
+    copied = counting_copied(monkeypatch)
     folders = []
     real_folder = excel_import._scratch_folder
 
@@ -221,7 +224,7 @@ def test_a_cancel_while_taking_the_second_processs_rows_changes_nothing(tmp_path
     try:
         create_card(CardData(name="客户7"))
         with pytest.raises(excel_import.ImportCancelled):
-            import_file(sheet, cancelled=lambda: len(placed) > 100)
+            import_file(sheet, cancelled=lambda: bool(copied))  # just after the copy
         assert db.execute_sql('SELECT COUNT(*) FROM "card"').fetchone()[0] == 1
         attached = [row[1] for row in db.execute_sql("PRAGMA database_list").fetchall()]
         assert "import_scratch" not in attached
@@ -318,7 +321,7 @@ def test_the_deferred_transaction_writes_before_it_reads(tmp_path, monkeypatch):
     monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
     waiting_for_the_second_process(monkeypatch)
-    placed = counting_placed(monkeypatch)
+    copied = counting_copied(monkeypatch)
     open_database(tmp_path / "order.sqlite3")
     statements = []
     try:
@@ -327,7 +330,7 @@ def test_the_deferred_transaction_writes_before_it_reads(tmp_path, monkeypatch):
     finally:
         db.connection().set_trace_callback(None)
         close_database()
-    assert placed
+    assert copied
     begun = statements.index("BEGIN DEFERRED")
     first = next(s for s in statements[begun + 1:] if not s.startswith("PRAGMA"))
     assert first.startswith('INSERT INTO "import_batch"'), first
@@ -357,7 +360,7 @@ def test_a_mapping_worked_out_from_the_headers_goes_to_the_second_process_too(
     monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
     taken = waiting_for_the_second_process(monkeypatch)
-    placed = counting_placed(monkeypatch)
+    copied = counting_copied(monkeypatch)
     seen = []
 
     def without_birthdays(headers):
@@ -374,7 +377,7 @@ def test_a_mapping_worked_out_from_the_headers_goes_to_the_second_process_too(
         close_database()
     assert seen == [result.headers] and "生日" in result.headers
     assert taken == ["read_tail", "prepare_tail"]
-    assert len(placed) > 1000
+    assert copied[0][1] > 1000
     assert birthdays == 0 and result.imported > 4000
     # No row was left out for its impossible birthday: that column was not read.
     assert not any(p.header == "生日" for row in result.rejected for p in row.problems)
