@@ -10,7 +10,7 @@ import datetime
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -67,14 +67,17 @@ _LABEL_TABLES = {
 # SQLite on the follow-up's card index (the status index would scan them all).
 _CARD_COLUMNS = [f for f in EXPORT_FIELDS
                  if f not in (ImportField.CIRCLE, ImportField.REFERRER, ImportField.NEXT_REVISIT)]
+# The ids to export are put in a temporary table with their positions, and
+# the rows read in that order in one statement (CROSS JOIN keeps SQLite on it).
 _SELECT = (
-    "SELECT c.id, " + ", ".join(f"c.{f.value}" for f in _CARD_COLUMNS)
+    "SELECT " + ", ".join(f"c.{f.value}" for f in _CARD_COLUMNS)
     + ", ci.builtin_key, ci.name, r.name,"
     " (SELECT MIN(f.due_date) FROM follow_up f WHERE f.card_id = c.id"
     " AND +f.kind = 'revisit' AND +f.status = 'open')"
-    " FROM card c LEFT JOIN circle ci ON ci.id = c.circle_id"
+    ' FROM temp."export_order" o CROSS JOIN card c ON c.id = o.card_id'
+    " LEFT JOIN circle ci ON ci.id = c.circle_id"
     " LEFT JOIN card r ON r.id = c.referrer_id"
-    " WHERE c.id IN ({})"
+    " ORDER BY o.position"
 )
 
 
@@ -121,12 +124,21 @@ def _start_sheet(workbook: xlsxwriter.Workbook, language: Language):
 
 
 def _fetch_chunks(ids: list[int]) -> Iterator[list[tuple]]:
-    """The export rows of `ids`, a chunk at a time, in the order of `ids`."""
-    for start in range(0, len(ids), CHUNK_ROWS):
-        chunk = ids[start:start + CHUNK_ROWS]
-        sql = _SELECT.format(", ".join("?" * len(chunk)))
-        by_id = {row[0]: row[1:] for row in db.execute_sql(sql, chunk)}
-        yield [by_id[card_id] for card_id in chunk if card_id in by_id]
+    """The export rows of `ids`, a chunk at a time, in the order of `ids`
+    (an id of no card is passed over)."""
+    db.execute_sql('DROP TABLE IF EXISTS temp."export_order"')
+    db.execute_sql('CREATE TEMP TABLE "export_order" ("position" INTEGER PRIMARY KEY, '
+                   '"card_id" INTEGER NOT NULL)')
+    try:
+        with db.atomic():
+            db.cursor().executemany('INSERT INTO temp."export_order" VALUES (?, ?)',
+                                    enumerate(ids))
+        # Closed on the way out, finished or not, before the table goes.
+        with closing(db.execute_sql(_SELECT)) as cursor:
+            while rows := cursor.fetchmany(CHUNK_ROWS):
+                yield rows
+    finally:
+        db.execute_sql('DROP TABLE IF EXISTS temp."export_order"')
 
 
 _TEXT, _LABEL, _DATE, _CIRCLE, _REFERRER = range(5)
@@ -156,38 +168,24 @@ def _column_plan() -> list[tuple[int, int, ImportField]]:
 _COLUMN_PLAN = _column_plan()
 
 
-def _row_values(values: tuple, language: Language) -> list[object]:
-    """A fetched row as the cells of EXPORT_FIELDS: text, dates or None."""
-    cells: list[object] = []
-    for kind, index, target in _COLUMN_PLAN:
-        value = values[index]
-        if kind == _TEXT:
-            pass
-        elif kind == _DATE:
-            value = _as_date(value)
-        elif kind == _LABEL:
-            value = _label(target, value, language)
-        elif kind == _CIRCLE:
-            value = _circle(value, values[index + 1], language)
-        else:
-            value = value or ""
-        cells.append(value)
-    return cells
-
-
 def _write_card(sheet, row: int, values: tuple, language: Language, date_format) -> None:
+    """A fetched row as the cells of EXPORT_FIELDS: text, dates, or nothing."""
     # A row of cells is a hundred thousand times the same few steps: the
     # labels and dates come from small caches, and empty cells are skipped.
     write_string, write_datetime = sheet.write_string, sheet.write_datetime
-    for column, value in enumerate(_row_values(values, language)):
-        if not value:
-            continue
-        if value.__class__ is str:
-            write_string(row, column, value)
-        elif isinstance(value, datetime.date):
-            write_datetime(row, column, value, date_format)
-        else:
-            write_string(row, column, value)
+    for column, (kind, index, target) in enumerate(_COLUMN_PLAN):
+        value = values[index]
+        if kind == _TEXT or kind == _REFERRER:
+            if value:
+                write_string(row, column, value)
+        elif kind == _DATE:
+            if value:
+                write_datetime(row, column, _as_date(value), date_format)
+        elif kind == _LABEL:
+            if label := _label(target, value, language):
+                write_string(row, column, label)
+        elif label := _circle(value, values[index + 1], language):
+            write_string(row, column, label)
 
 
 @lru_cache(maxsize=512)
