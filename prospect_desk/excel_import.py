@@ -52,7 +52,14 @@ from prospect_desk.import_rows import (
     warm_up,
 )
 from prospect_desk.models import Card, Circle, FollowUp, _now, db
-from prospect_desk.spreadsheet_read import Cell, SheetTable, cell_text, is_blank, read_sheet
+from prospect_desk.spreadsheet_read import (
+    Cell,
+    SheetTable,
+    cell_text,
+    file_version,
+    is_blank,
+    read_sheet,
+)
 
 _log = logging.getLogger(__name__)
 
@@ -239,12 +246,17 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
                 duplicate_mode: DuplicateMode = DuplicateMode.SKIP,
                 progress: ProgressCallback | None = None,
                 cancelled: CancelCheck | None = None,
-                before_writing: Callable[[], None] | None = None) -> ImportResult:
+                before_writing: Callable[[], None] | None = None,
+                read: SheetTable | None = None) -> ImportResult:
     """Read `sheet` of the file at `path` and import it (see `import_cards`);
     `mapping` may also be a function that gives it for the sheet's headers.
     `before_writing()` is called once the file has been read and found sound,
     before anything is written (a backup: a file that cannot be read leaves
     no trace); what it raises ends the import.
+
+    `read` is that sheet as `read_sheet` read it before (for the wizard's
+    preview): it is imported without reading the file again, as long as the
+    file is still as it was then.
 
     The workbook unpacks on a side thread (calamine lets go of the GIL), while
     this one reads the live cards for the duplicate check and the pinyin
@@ -255,18 +267,20 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
     later row may then change an earlier one."""
     mode = DuplicateMode(duplicate_mode)
     today = datetime.date.today()  # one day for both processes, even at midnight
-    big = ((_file_version(path) or (0, 0))[0] >= PARALLEL_MIN_BYTES
+    reuse = (read is not None and read.version is not None
+             and read.version == file_version(path) and sheet in (None, read.sheet_name))
+    big = ((file_version(path) or (0, 0))[0] >= PARALLEL_MIN_BYTES
            and mode is not DuplicateMode.UPDATE)
     with _import_session(), _scratch_folder(big) as folder, _second_process(big) as pool, \
-            _tail_started(pool, folder, path, sheet, today) as tail:
+            _tail_started(pool, folder, path, sheet, today,
+                          MAIN_SHARE_READ if reuse else MAIN_SHARE) as tail:
         if tail is not None and not callable(mapping):
             tail.prepare(mapping)  # at once: it begins as soon as it has read the file
-        file_seen = _file_version(path)
-        reader = _SideRead(path, sheet)
+        reader = None if reuse else _SideRead(path, sheet)
         threading.Thread(target=warm_up, daemon=True).start()
         duplicates = _DuplicateIndex()
         duplicates.load_live_cards(cancelled)
-        table = reader.table()
+        table = read if reader is None else reader.table()
         if before_writing is not None:
             before_writing()
         if callable(mapping):
@@ -274,9 +288,9 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
             if tail is not None:
                 tail.prepare(mapping)
         if tail is not None:
-            tail.file_seen = file_seen
+            tail.file_seen = table.version
         # The second process's rows only when the file stayed as it was all along.
-        same = table.row_count >= PARALLEL_MIN_ROWS and _file_version(path) == file_seen
+        same = table.row_count >= PARALLEL_MIN_ROWS and table.version is not None
         return _import(table, mapping, mode, progress, cancelled, os.path.basename(path),
                        duplicates, tail if same else None, today)
 
@@ -287,16 +301,6 @@ PARALLEL_MIN_ROWS = 5000
 PARALLEL_MIN_BYTES = 256 * 1024
 """A workbook this big may hold PARALLEL_MIN_ROWS rows: the second process is
 started before the sheet is read, so that it has loaded by then."""
-
-
-def _file_version(path: str | os.PathLike) -> tuple[int, int] | None:
-    """Size and modification time: whether two reads read the same file.
-    None when it cannot be looked at (read_sheet says what is wrong)."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return stat.st_size, stat.st_mtime_ns
 
 
 @contextmanager
@@ -423,7 +427,7 @@ def _import(table: SheetTable, mapping: Mapping | None, duplicate_mode: Duplicat
             spec = RowSpec(tuple(table.headers), tuple(sorted(mapping.items())), today,
                          updates=mode is DuplicateMode.UPDATE)
             if tail is not None:
-                cut = _tail_start(table)
+                cut = _tail_start(table, tail.spec.share)
                 _plan(table, spec, mode, duplicates, steps, writer, stop=cut)
                 _take_tail(table, spec, mode, duplicates, steps, writer, tail, cut)
             else:
@@ -537,6 +541,9 @@ that the import copies from in one statement. Such a row costs this process
 a quarter of what preparing and writing it here costs, but the second
 process pays more for it (the scratch file) and starts later: on two cores
 the two ended closest together at a half."""
+MAIN_SHARE_READ = 0.65
+"""The same when this process has the sheet already (read for the preview):
+it begins on its rows at once, while the second process reads the file."""
 
 
 @dataclass(frozen=True)
@@ -546,6 +553,8 @@ class _TailSpec:
     today: datetime.date
     scratch: str
     """The scratch SQLite file the prepared rows go to."""
+    share: float
+    """The part of the rows the import prepares itself (the first ones)."""
 
 
 @dataclass
@@ -567,9 +576,9 @@ class _Tail:
             self.future = None
 
 
-def _tail_start(table: SheetTable) -> int:
+def _tail_start(table: SheetTable, share: float) -> int:
     """The first spreadsheet row the second process prepares."""
-    return table.header_row_number + 1 + int(table.row_count * MAIN_SHARE)
+    return table.header_row_number + 1 + int(table.row_count * share)
 
 
 _KEY_COLUMNS = ["key_phone", "key_mobile", "key_email", "key_name", "key_company"]
@@ -614,7 +623,7 @@ TAIL_MEMORY_PER_BYTE = 40
 workbook of 100,000 rows takes 270 MB there."""
 
 
-_read_here: tuple[_TailSpec, SheetTable, tuple[int, int] | None] | None = None
+_read_here: tuple[_TailSpec, SheetTable] | None = None
 """In the second process: the sheet `read_tail` read, for `prepare_tail`."""
 
 
@@ -622,17 +631,16 @@ def read_tail(spec: _TailSpec, _unused: object = None) -> None:
     """In the second process: read the file, as the import reads it meanwhile."""
     global _read_here
     _read_here = None
-    file_seen = _file_version(spec.path)
     # The import checks the file in full as it reads it, and this process's
     # rows are used only if it found nothing wrong with the file (of this
     # size and time). Meanwhile a hostile workbook that unpacks to far more
     # than it says cannot take more than this here.
-    with parallel_rows.memory_capped(max(TAIL_MEMORY_FLOOR,
-                                         TAIL_MEMORY_PER_BYTE * (file_seen or (0, 0))[0])):
+    size = (file_version(spec.path) or (0, 0))[0]
+    with parallel_rows.memory_capped(max(TAIL_MEMORY_FLOOR, TAIL_MEMORY_PER_BYTE * size)):
         table = read_sheet(spec.path, spec.sheet, scan=False)
-    if _file_version(spec.path) != file_seen:
+    if table.version is None:
         raise RuntimeError("the file changed while it was read")  # its rows are prepared there
-    _read_here = (spec, table, file_seen)
+    _read_here = (spec, table)
 
 
 def prepare_tail(spec: _TailSpec, mapping: tuple | None) -> tuple[tuple, list]:
@@ -644,10 +652,10 @@ def prepare_tail(spec: _TailSpec, mapping: tuple | None) -> tuple[tuple, list]:
     kept, _read_here = _read_here, None
     if kept is None or kept[0] != spec:
         raise RuntimeError("the file was not read")  # its rows are prepared there
-    _, table, file_seen = kept
+    _, table = kept
     mapping = _mapping_for(table, None if mapping is None else dict(mapping))
     row_spec = RowSpec(tuple(table.headers), tuple(sorted(mapping.items())), spec.today)
-    start = _tail_start(table)
+    start = _tail_start(table, spec.share)
     rejected = []
     scratch = sqlite3.connect(spec.scratch, isolation_level=None)
     try:
@@ -674,7 +682,7 @@ def prepare_tail(spec: _TailSpec, mapping: tuple | None) -> tuple[tuple, list]:
         scratch.execute("COMMIT")
     finally:
         scratch.close()
-    return _what_was_read(file_seen, table, row_spec, start), rejected
+    return _what_was_read(table.version, table, row_spec, start), rejected
 
 
 def _what_was_read(file_seen: tuple[int, int] | None, table: SheetTable, spec: "RowSpec",
@@ -693,8 +701,8 @@ def _key_columns(keys: list) -> tuple:
 
 @contextmanager
 def _tail_started(pool: parallel_rows.RowPool | None, folder: str | None,
-                  path: str | os.PathLike, sheet: str | None,
-                  today: datetime.date) -> Iterator[_Tail | None]:
+                  path: str | os.PathLike, sheet: str | None, today: datetime.date,
+                  share: float) -> Iterator[_Tail | None]:
     """The second process set reading the file, its scratch file made and
     attached to this connection first (before the transaction: SQLite
     attaches nothing inside one; and before that process writes: attaching
@@ -703,7 +711,8 @@ def _tail_started(pool: parallel_rows.RowPool | None, folder: str | None,
         yield None
         return
     # The second process works in another folder: the file's whole path.
-    spec = _TailSpec(os.path.abspath(path), sheet, today, os.path.join(folder, "rows.sqlite3"))
+    spec = _TailSpec(os.path.abspath(path), sheet, today, os.path.join(folder, "rows.sqlite3"),
+                     share)
     try:
         with closing(sqlite3.connect(spec.scratch)) as scratch:
             scratch.execute('CREATE TABLE "prep" ({})'.format(", ".join(

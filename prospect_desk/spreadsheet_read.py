@@ -108,6 +108,9 @@ class SheetTable:
     row_count: int
     """How many rows follow the header (blank ones included)."""
     source: RowSource
+    version: tuple[int, int] | None = None
+    """The file's `file_version` all the while it was read (None if it changed
+    meanwhile): whether the table still is what the file holds."""
 
     def rows(self) -> Iterator[tuple[int, list[Cell]]]:
         """Each data row with its spreadsheet row number, as a list exactly as
@@ -163,6 +166,16 @@ def sheet_names(path: str | os.PathLike) -> list[str]:
         workbook.close()
 
 
+def file_version(path: str | os.PathLike) -> tuple[int, int] | None:
+    """The file's size and modification time: whether two readings read the
+    same file. None when it cannot be looked at (reading it says why)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
 def read_sheet(path: str | os.PathLike, sheet: str | None = None, *,
                scan: bool = True) -> SheetTable:
     """The sheet named `sheet` (the first one when None) of the file at `path`.
@@ -172,6 +185,14 @@ def read_sheet(path: str | os.PathLike, sheet: str | None = None, *,
     reading of a file that another reading checks in full, and whose result is
     used only if that one found nothing wrong with the file."""
     path = Path(path)
+    version = file_version(path)
+    table = _read_table(path, sheet, scan)
+    if version is not None and file_version(path) == version:
+        table.version = version
+    return table
+
+
+def _read_table(path: Path, sheet: str | None, scan: bool) -> SheetTable:
     if _is_csv(path):
         _check_exists(path)
         rows = _read_csv_rows(path)

@@ -308,14 +308,17 @@ class PreviewPage(QWizardPage):
 
     def _start_import(self, wizard: ImportWizard) -> None:
         db_path = db.obj.database
-        path, sheet = wizard.path, wizard.table.sheet_name
+        path, table = wizard.path, wizard.table
+        sheet = table.sheet_name
         mapping, mode = dict(wizard.mapping), self.duplicate_mode()
 
         def work(progress, cancelled) -> ImportResult:
             if cancelled():
                 raise ImportCancelled
+            # The sheet as read for the preview: not read again unless the file changed.
             return import_file(path, sheet, mapping, mode, progress, cancelled,
-                               before_writing=lambda: make_backup(db_path, BackupKind.PRE_IMPORT))
+                               before_writing=lambda: make_backup(db_path, BackupKind.PRE_IMPORT),
+                               read=table)
 
         self._set_running(True)
         self.status_label.hide()

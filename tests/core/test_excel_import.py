@@ -530,3 +530,27 @@ def test_rows_prepared_a_column_at_a_time_are_those_prepared_one_by_one(updates)
         kinds = [type(r) for r in prepared]
         # Blank, rejected and good rows all met, most of them good.
         assert kinds.count(tuple) > len(chunk) / 2 and list in kinds and type(None) in kinds
+
+
+def test_a_sheet_read_before_is_imported_as_read_unless_the_file_changed_since(
+        database, tmp_path, monkeypatch):
+    import os
+
+    from prospect_desk import excel_import
+
+    path = write_xlsx(tmp_path / "list.xlsx", [["Name", "Mobile"], ["Alice Wong", "13800138000"]])
+    table = read_sheet(path)
+    reads = []
+    real_read = excel_import.read_sheet
+    monkeypatch.setattr(excel_import, "read_sheet",
+                        lambda *args, **kwargs: reads.append(1) or real_read(*args, **kwargs))
+    assert import_file(path, read=table).imported == 1
+    assert reads == []  # as the preview read it
+
+    # Saved again since: read again, and what it holds now is imported.
+    write_xlsx(path, [["Name", "Mobile"], ["Bob Li", "13900139000"]])
+    stat = os.stat(path)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert import_file(path, read=table).imported == 1
+    assert reads == [1]
+    assert sorted(c.name for c in Card.select()) == ["Alice Wong", "Bob Li"]

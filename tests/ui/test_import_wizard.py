@@ -268,20 +268,25 @@ def test_a_slow_preview_can_be_cancelled_and_the_import_still_run(main_window, q
     assert Card.select().count() == 2
 
 
-@pytest.mark.parametrize("two_processes", [False, True])
+@pytest.mark.parametrize("file_saved_again", [False, True])
 def test_after_a_big_import_the_indexes_left_for_later_are_built_in_the_background(
-        main_window, qtbot, monkeypatch, tmp_path, two_processes):
+        main_window, qtbot, monkeypatch, tmp_path, file_saved_again):
+    """The sheet read for the preview is imported without reading the file
+    again here (the second process reads it for its share of the rows); a
+    file saved again since the preview is read again."""
+    import os
+
     from prospect_desk import bulk_indexes, excel_import
     from prospect_desk.models import db
 
     monkeypatch.setattr(bulk_indexes, "MIN_BULK_ROWS", 2)
+    # As a big file is: a second process would prepare the last half.
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
     placed = []
-    if two_processes:  # as a big file is: the second process prepares the last half
-        monkeypatch.setattr(excel_import, "PARALLEL_MIN_BYTES", 0)
-        monkeypatch.setattr(excel_import, "PARALLEL_MIN_ROWS", 0)
-        real_copy = excel_import._copy_tail
-        monkeypatch.setattr(excel_import, "_copy_tail",
-                            lambda *args: placed.append(real_copy(*args)) or placed[-1])
+    real_copy = excel_import._copy_tail
+    monkeypatch.setattr(excel_import, "_copy_tail",
+                        lambda *args: placed.append(real_copy(*args)) or placed[-1])
     before = bulk_indexes.table_indexes("card")
     path = write_xlsx(tmp_path / "many.xlsx",
                       [["姓名", "手机"], *([f"客户{i}", f"1380013{i:04d}"] for i in range(40))])
@@ -290,6 +295,12 @@ def test_after_a_big_import_the_indexes_left_for_later_are_built_in_the_backgrou
     choose_file(qtbot, wizard)
     next_page(qtbot, wizard)
     next_page(qtbot, wizard)
+    if file_saved_again:
+        os.utime(path, ns=(os.stat(path).st_atime_ns, os.stat(path).st_mtime_ns + 10**9))
+    reads = []
+    real_read = excel_import.read_sheet
+    monkeypatch.setattr(excel_import, "read_sheet",
+                        lambda *args, **kwargs: reads.append(1) or real_read(*args, **kwargs))
     built = []
     real = bulk_indexes.build_pending
     monkeypatch.setattr(bulk_indexes, "build_pending",
@@ -302,7 +313,9 @@ def test_after_a_big_import_the_indexes_left_for_later_are_built_in_the_backgrou
     assert bulk_indexes.table_indexes("card") == before
     assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert len(shown_names(main_window)) == 40
-    assert placed == ([20] if two_processes else [])
+    share = excel_import.MAIN_SHARE if file_saved_again else excel_import.MAIN_SHARE_READ
+    assert placed == [40 - int(40 * share)]  # the rows the second process prepared
+    assert len(reads) == (1 if file_saved_again else 0)  # that process reads its own
 
 
 def test_when_no_backup_can_be_made_nothing_is_imported_and_the_wizard_says_why(
