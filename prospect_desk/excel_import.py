@@ -541,9 +541,10 @@ that the import copies from in one statement. Such a row costs this process
 a quarter of what preparing and writing it here costs, but the second
 process pays more for it (the scratch file) and starts later: on two cores
 the two ended closest together at a half."""
-MAIN_SHARE_READ = 0.65
+MAIN_SHARE_READ = 0.75
 """The same when this process has the sheet already (read for the preview):
-it begins on its rows at once, while the second process reads the file."""
+it begins on its rows at once, while the second process reads the file
+(timed for 100,000 rows: 3.0 s at three quarters, 3.15 s at two thirds)."""
 
 
 @dataclass(frozen=True)
