@@ -124,7 +124,7 @@ def run_phase(phase: str, folder: str, count: int, queue) -> None:
         previewed = read_sheet(source) if phase == "after preview" else None
         open_database(folder / (phase.replace(" ", "-") + ".sqlite3"))
         start, cpu_start = time.perf_counter(), time.process_time()
-        result = import_file(source, read=previewed)
+        result = import_file(source, previewed and previewed.sheet_name, read=previewed)
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
         detail = (f"imported {result.imported}, rejected {len(result.rejected)}, "
                   f"duplicates skipped {result.duplicates_skipped}, "

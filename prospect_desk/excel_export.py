@@ -7,6 +7,7 @@ written beside its target and moved into place only when complete.
 """
 
 import datetime
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -67,17 +68,18 @@ _LABEL_TABLES = {
 # SQLite on the follow-up's card index (the status index would scan them all).
 _CARD_COLUMNS = [f for f in EXPORT_FIELDS
                  if f not in (ImportField.CIRCLE, ImportField.REFERRER, ImportField.NEXT_REVISIT)]
-# The ids to export are put in a temporary table with their positions, and
-# the rows read in that order in one statement (CROSS JOIN keeps SQLite on it).
+# The ids to export come as one JSON array, and the rows are read in its
+# order in one statement that writes nothing (a read-only file exports too,
+# and another connection's write never holds it up).
 _SELECT = (
     "SELECT " + ", ".join(f"c.{f.value}" for f in _CARD_COLUMNS)
     + ", ci.builtin_key, ci.name, r.name,"
     " (SELECT MIN(f.due_date) FROM follow_up f WHERE f.card_id = c.id"
     " AND +f.kind = 'revisit' AND +f.status = 'open')"
-    ' FROM temp."export_order" o CROSS JOIN card c ON c.id = o.card_id'
+    " FROM json_each(?) o CROSS JOIN card c ON c.id = o.value"
     " LEFT JOIN circle ci ON ci.id = c.circle_id"
     " LEFT JOIN card r ON r.id = c.referrer_id"
-    " ORDER BY o.position"
+    " ORDER BY o.key"
 )
 
 
@@ -126,19 +128,10 @@ def _start_sheet(workbook: xlsxwriter.Workbook, language: Language):
 def _fetch_chunks(ids: list[int]) -> Iterator[list[tuple]]:
     """The export rows of `ids`, a chunk at a time, in the order of `ids`
     (an id of no card is passed over)."""
-    db.execute_sql('DROP TABLE IF EXISTS temp."export_order"')
-    db.execute_sql('CREATE TEMP TABLE "export_order" ("position" INTEGER PRIMARY KEY, '
-                   '"card_id" INTEGER NOT NULL)')
-    try:
-        with db.atomic():
-            db.cursor().executemany('INSERT INTO temp."export_order" VALUES (?, ?)',
-                                    enumerate(ids))
-        # Closed on the way out, finished or not, before the table goes.
-        with closing(db.execute_sql(_SELECT)) as cursor:
-            while rows := cursor.fetchmany(CHUNK_ROWS):
-                yield rows
-    finally:
-        db.execute_sql('DROP TABLE IF EXISTS temp."export_order"')
+    # Closed on the way out, finished or not.
+    with closing(db.execute_sql(_SELECT, (json.dumps(ids),))) as cursor:
+        while rows := cursor.fetchmany(CHUNK_ROWS):
+            yield rows
 
 
 _TEXT, _LABEL, _DATE, _CIRCLE, _REFERRER = range(5)
@@ -169,7 +162,8 @@ _COLUMN_PLAN = _column_plan()
 
 
 def _write_card(sheet, row: int, values: tuple, language: Language, date_format) -> None:
-    """A fetched row as the cells of EXPORT_FIELDS: text, dates, or nothing."""
+    """Write a fetched row as the cells of EXPORT_FIELDS (an empty value
+    leaves its cell empty)."""
     # A row of cells is a hundred thousand times the same few steps: the
     # labels and dates come from small caches, and empty cells are skipped.
     write_string, write_datetime = sheet.write_string, sheet.write_datetime

@@ -254,21 +254,20 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
     before anything is written (a backup: a file that cannot be read leaves
     no trace); what it raises ends the import.
 
-    `read` is that sheet as `read_sheet` read it before (for the wizard's
-    preview): it is imported without reading the file again, as long as the
-    file is still as it was then.
-
-    The workbook unpacks on a side thread (calamine lets go of the GIL), while
-    this one reads the live cards for the duplicate check and the pinyin
-    dictionaries load; a file that cannot be read still changes nothing.
+    `read` is that sheet as `read_sheet` read and checked it before (for the
+    wizard's preview): it is imported without reading the file again, as long
+    as the file is still as it was then. Otherwise the workbook unpacks on a
+    side thread (calamine lets go of the GIL), while this one reads the live
+    cards for the duplicate check and the pinyin dictionaries load; a file
+    that cannot be read still changes nothing.
 
     A big file is read by a second process too, which prepares its last rows
     meanwhile (`prepare_tail`); not when duplicates update cards, since a
     later row may then change an earlier one."""
     mode = DuplicateMode(duplicate_mode)
     today = datetime.date.today()  # one day for both processes, even at midnight
-    reuse = (read is not None and read.version is not None
-             and read.version == file_version(path) and sheet in (None, read.sheet_name))
+    reuse = (read is not None and read.checked and read.version is not None
+             and read.version == file_version(path) and sheet == read.sheet_name)
     big = ((file_version(path) or (0, 0))[0] >= PARALLEL_MIN_BYTES
            and mode is not DuplicateMode.UPDATE)
     with _import_session(), _scratch_folder(big) as folder, _second_process(big) as pool, \
@@ -287,8 +286,6 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
             mapping = mapping(table.headers)
             if tail is not None:
                 tail.prepare(mapping)
-        if tail is not None:
-            tail.file_seen = table.version
         # The second process's rows only when the file stayed as it was all along.
         same = table.row_count >= PARALLEL_MIN_ROWS and table.version is not None
         return _import(table, mapping, mode, progress, cancelled, os.path.basename(path),
@@ -420,8 +417,7 @@ def _import(table: SheetTable, mapping: Mapping | None, duplicate_mode: Duplicat
         batch_id = import_history.start_batch(import_history.BatchKind.CARDS, file_name,
                                               table.sheet_name)
         writer = _Writer(result, duplicates.names, steps, batch_id,
-                         keep_rows=mode is DuplicateMode.UPDATE,
-                         first_row=table.header_row_number + 1)
+                         keep_rows=mode is DuplicateMode.UPDATE)
         with bulk_indexes.indexes_dropped("card", drop=bulk):
             mapping = _mapping_for(table, mapping)
             spec = RowSpec(tuple(table.headers), tuple(sorted(mapping.items())), today,
@@ -564,8 +560,6 @@ class _Tail:
     pool: parallel_rows.RowPool
     future: Future | None = None
     """prepare_tail's, once given its job (None if it could not be)."""
-    file_seen: tuple[int, int] | None = None
-    """The file's size and time when this process read it."""
 
     def prepare(self, mapping: Mapping | None) -> None:
         """Give the second process its rows to prepare, columns mapped as
@@ -593,29 +587,35 @@ _SCRATCH_INSERT = 'INSERT INTO "prep" VALUES ({})'.format(", ".join("?" * len(_S
 _TAIL_KEYS_SQL = ('SELECT "row_number", {} FROM "import_scratch"."prep" '
                   'WHERE "row_number" >= ? ORDER BY "row_number"').format(
     ", ".join(f'"{c}"' for c in _KEY_COLUMNS))
-_TAIL_TAKEN = ('"import_scratch"."prep" AS s WHERE s."row_number" >= ? AND s."row_number" '
-               'NOT IN (SELECT "row_number" FROM temp."import_skipped")')
-"""The second process's rows from a row on, but the duplicates left out."""
-_TAIL_CIRCLES_SQL = (f'SELECT s."circle" FROM {_TAIL_TAKEN} AND s."circle" != \'\' '
-                     'GROUP BY s."circle" ORDER BY MIN(s."row_number")')
-_TAIL_NAMES_SQL = f'SELECT s."row_number", s."name" FROM {_TAIL_TAKEN} ORDER BY s."row_number"'
-_TAIL_REFERRERS_SQL = (f'SELECT s."row_number", s."referrer" FROM {_TAIL_TAKEN} '
-                       'AND s."referrer" != \'\' ORDER BY s."row_number"')
-_TAIL_HAS_REFERRERS_SQL = f'SELECT EXISTS (SELECT 1 FROM {_TAIL_TAKEN} AND s."referrer" != \'\')'
-_TAIL_INSERT_SQL = ('INSERT INTO "card" ({}) SELECT ? + s."row_number", {}, ?, ?, ? '
-                    'FROM {} ORDER BY s."row_number"').format(
+_TAIL_IDS_SQL = ('INSERT INTO temp."import_ids" SELECT s."row_number", '
+                 '? + ROW_NUMBER() OVER (ORDER BY s."row_number") '
+                 'FROM "import_scratch"."prep" AS s WHERE s."row_number" >= ? '
+                 'AND s."row_number" NOT IN (SELECT "row_number" FROM temp."import_skipped") '
+                 'ORDER BY s."row_number"')
+"""The ids of the rows taken from the scratch file, the duplicates left out."""
+_TAIL_TAKEN = ('temp."import_ids" AS i CROSS JOIN "import_scratch"."prep" AS s '
+               'ON s."row_number" = i."row_number"')
+"""Those rows, in file order (CROSS JOIN: i first, in its order)."""
+_TAIL_CIRCLES_SQL = (f'SELECT s."circle" FROM {_TAIL_TAKEN} WHERE s."circle" != \'\' '
+                     'GROUP BY s."circle" ORDER BY MIN(i."row_number")')
+_TAIL_NAMES_SQL = f'SELECT i."card_id", s."name" FROM {_TAIL_TAKEN} ORDER BY i."row_number"'
+_TAIL_REFERRERS_SQL = (f'SELECT i."card_id", i."row_number", s."referrer" FROM {_TAIL_TAKEN} '
+                       'WHERE s."referrer" != \'\' ORDER BY i."row_number"')
+_TAIL_REVISITS_SQL = (f'SELECT i."card_id", s."next_revisit" FROM {_TAIL_TAKEN} '
+                      'WHERE s."next_revisit" IS NOT NULL ORDER BY i."row_number"')
+_TAIL_INSERT_SQL = ('INSERT INTO "card" ({}) SELECT i."card_id", {}, ?, ?, ? '
+                    'FROM {} ORDER BY i."row_number"').format(
     ", ".join(f'"{c}"' for c in _INSERT_COLUMNS),
     ", ".join('(SELECT c."id" FROM temp."import_circles" AS c WHERE c."name" = s."circle")'
               if c == "circle_id" else "NULL" if c == "referrer_id" else f's."{c}"'
               for c in _SCRATCH_DATA),
     _TAIL_TAKEN)
-_TAIL_REVISITS_COUNT_SQL = (f'SELECT COUNT(*) FROM {_TAIL_TAKEN} '
-                            'AND s."next_revisit" IS NOT NULL')
-_TAIL_REVISITS_SQL = ('INSERT INTO "follow_up" ("card_id", "kind", "due_date", "reason", '
-                      '"status", "outcome", "created_at", "import_batch_id") '
-                      'SELECT ? + s."row_number", \'revisit\', s."next_revisit", \'\', '
-                      f'\'open\', \'\', ?, ? FROM {_TAIL_TAKEN} '
-                      'AND s."next_revisit" IS NOT NULL ORDER BY s."row_number"')
+_TAIL_TABLES = {
+    "import_skipped": '("row_number" INTEGER PRIMARY KEY)',
+    "import_ids": '("row_number" INTEGER PRIMARY KEY, "card_id" INTEGER NOT NULL)',
+    "import_circles": '("name" TEXT PRIMARY KEY, "id" INTEGER NOT NULL)',
+}
+"""The temporary tables copying the scratch file's rows needs, for as long as it takes."""
 
 
 TAIL_MEMORY_FLOOR = 1024**3
@@ -683,12 +683,12 @@ def prepare_tail(spec: _TailSpec, mapping: tuple | None) -> tuple[tuple, list]:
         scratch.execute("COMMIT")
     finally:
         scratch.close()
-    return _what_was_read(table.version, table, row_spec, start), rejected
+    return _what_was_read(table, row_spec, start), rejected
 
 
-def _what_was_read(file_seen: tuple[int, int] | None, table: SheetTable, spec: "RowSpec",
-                   start: int) -> tuple:
-    return (file_seen, table.sheet_name, table.header_row_number, table.row_count, spec,
+def _what_was_read(table: SheetTable, spec: "RowSpec", start: int) -> tuple:
+    """What both processes must have read alike for the second one's rows to be used."""
+    return (table.version, table.sheet_name, table.header_row_number, table.row_count, spec,
             start)
 
 
@@ -754,7 +754,7 @@ def _take_tail(table: SheetTable, spec: "RowSpec", mode: DuplicateMode,
             raise ImportCancelled from None
         _log.warning("the second process did not prepare its rows", exc_info=True)
         read = None
-    if read != _what_was_read(tail.file_seen, table, spec, start):
+    if read != _what_was_read(table, spec, start):
         if read is not None:
             _log.warning("the second process read the file otherwise")
         _plan(table, spec, mode, duplicates, steps, writer, start=start)
@@ -794,32 +794,42 @@ def _take_tail(table: SheetTable, spec: "RowSpec", mode: DuplicateMode,
 
 def _copy_tail(writer: "_Writer", start: int, skipped: list[tuple[int]]) -> int:
     """Copy the second process's rows from `start` on into the cards, but
-    the `skipped` ones, in one statement; make the circles they name first,
-    and leave their referrers and revisits to `writer.finish`. Returns how
-    many cards it wrote."""
-    db.execute_sql('DROP TABLE IF EXISTS temp."import_skipped"')
-    db.execute_sql('CREATE TEMP TABLE "import_skipped" ("row_number" INTEGER PRIMARY KEY)')
-    db.cursor().executemany('INSERT INTO temp."import_skipped" VALUES (?)', skipped)
-    circle_ids = {name: writer.circles.id_of(name)  # made in the order the file names them
-                  for (name,) in db.execute_sql(_TAIL_CIRCLES_SQL, (start,)).fetchall()}
-    db.execute_sql('DROP TABLE IF EXISTS temp."import_circles"')
-    db.execute_sql('CREATE TEMP TABLE "import_circles" ("name" TEXT PRIMARY KEY, "id" INTEGER)')
-    db.cursor().executemany('INSERT INTO temp."import_circles" VALUES (?, ?)',
-                            list(circle_ids.items()))
-    offset = writer.id_offset
-    if writer.waiting_referrers or db.execute_sql(_TAIL_HAS_REFERRERS_SQL,
-                                                  (start,)).fetchone()[0]:
-        # Referrers are linked at the end, to the first card of their name.
-        names = writer.names
-        for row_number, name in db.execute_sql(_TAIL_NAMES_SQL, (start,)).fetchall():
-            names.setdefault(name.casefold(), offset + row_number)
-        writer.waiting_referrers += [
-            (offset + row_number, row_number, referrer.casefold())
-            for row_number, referrer in db.execute_sql(_TAIL_REFERRERS_SQL, (start,))]
-    cursor = db.execute_sql(_TAIL_INSERT_SQL, (offset, writer.now, writer.now, writer.batch_id,
-                                               start))
-    writer.tail_start = start
-    return cursor.rowcount
+    the `skipped` ones, in one statement, with ids following the ones given
+    so far; make the circles they name first, and hand their referrers and
+    revisits to `writer`, to go in with the others. Returns how many cards
+    it wrote."""
+    with _tail_tables():
+        db.cursor().executemany('INSERT INTO temp."import_skipped" VALUES (?)', skipped)
+        taken = db.execute_sql(_TAIL_IDS_SQL, (writer.next_id - 1, start)).rowcount
+        writer.next_id += taken
+        circle_ids = {name: writer.circles.id_of(name)  # made in the order the file names them
+                      for (name,) in db.execute_sql(_TAIL_CIRCLES_SQL).fetchall()}
+        db.cursor().executemany('INSERT INTO temp."import_circles" VALUES (?, ?)',
+                                list(circle_ids.items()))
+        db.execute_sql(_TAIL_INSERT_SQL, (writer.now, writer.now, writer.batch_id))
+        referrers = db.execute_sql(_TAIL_REFERRERS_SQL).fetchall()
+        if referrers or writer.waiting_referrers:
+            # Referrers are linked at the end, to the first card of their name.
+            names = writer.names
+            for card_id, name in db.execute_sql(_TAIL_NAMES_SQL):
+                names.setdefault(name.casefold(), card_id)
+            writer.waiting_referrers += [(card_id, row_number, referrer.casefold())
+                                         for card_id, row_number, referrer in referrers]
+        writer.follow_ups += [(card_id, datetime.date.fromisoformat(day))
+                              for card_id, day in db.execute_sql(_TAIL_REVISITS_SQL)]
+    return taken
+
+
+@contextmanager
+def _tail_tables() -> Iterator[None]:
+    for name, columns in _TAIL_TABLES.items():
+        db.execute_sql(f'DROP TABLE IF EXISTS temp."{name}"')  # one a rollback left
+        db.execute_sql(f'CREATE TEMP TABLE "{name}" {columns}')
+    try:
+        yield
+    finally:
+        for name in _TAIL_TABLES:
+            db.execute_sql(f'DROP TABLE IF EXISTS temp."{name}"')
 
 
 class _Writer:
@@ -828,28 +838,20 @@ class _Writer:
     did not exist yet, the links that had to wait for them or for a referrer
     further down the file, the updates and the revisits.
 
-    A new card's id follows from its row: the first row under the header would
-    take the next free id, and a row left out (blank, rejected, a duplicate)
-    leaves its id unused. So the second process's rows are copied with their
-    ids worked out in SQL, whatever became of the rows before them.
-
     In update mode the rows are held until the end, since a later row of the
     file may still change an earlier one. The INSERT is one prepared statement
     run over each chunk: peewee's insert_many builds the SQL text anew for every
     row, ten times slower."""
 
     def __init__(self, result: ImportResult, live_names: dict[str, int], steps: _Progress,
-                 batch_id: int, keep_rows: bool, first_row: int):
+                 batch_id: int, keep_rows: bool):
         self.result = result
         self.live_names = live_names
         self.steps = steps
         self.batch_id = batch_id
         self.keep_rows = keep_rows
-        self.first_id = (Card.select(fn.MAX(Card.id)).scalar() or 0) + 1
-        self.id_offset = self.first_id - first_row
-        """A new card's id is this plus its row number (see the class)."""
-        self.tail_start: int | None = None
-        """The first row copied from the second process's scratch file."""
+        self.next_id = (Card.select(fn.MAX(Card.id)).scalar() or 0) + 1
+        self.first_id = self.next_id
         self.pending: list[ParsedRow] = []
         self.updates: dict[int, list[ParsedRow]] = {}
         self.circles = _Circles(result, batch_id)
@@ -891,20 +893,20 @@ class _Writer:
         for card_id, update_rows in self.updates.items():
             _update_card(card_id, update_rows, self.circles, referrer_of, self.follow_ups,
                          self.now, self.batch_id)
-        tail = None if self.tail_start is None else (self.tail_start, self.id_offset)
         self.result.follow_ups_created = _add_revisits(self.follow_ups, self.first_id,
-                                                       self.now, self.batch_id, tail)
+                                                       self.now, self.batch_id)
 
     def _insert(self, chunk: list[ParsedRow]) -> None:
-        offset, names = self.id_offset, self.names
-        for row in chunk:
-            names.setdefault(row.values[_NAME_INDEX].casefold(), offset + row.row_number)
+        first = self.next_id
+        self.next_id += len(chunk)
+        names = self.names
+        for card_id, row in enumerate(chunk, start=first):
+            names.setdefault(row.values[_NAME_INDEX].casefold(), card_id)
         now, batch_id = self.now, self.batch_id
         circle_id_of, referrer_of = self.circles.id_of, self._referrer_of
         first_contact_at, transaction_at, birthday_at = _DATE_INDEXES
         lines = []
-        for row in chunk:
-            card_id = offset + row.row_number
+        for card_id, row in enumerate(chunk, start=first):
             sort_name, search_text = row.sort_name, row.search_text
             if sort_name is None:
                 keys = derived_columns(row.card())
@@ -982,12 +984,10 @@ _FOLLOW_UP_SQL = ('INSERT INTO "follow_up" ("card_id", "kind", "due_date", "reas
 
 
 def _add_revisits(follow_ups: list[tuple[int, datetime.date]], first_new_id: int,
-                  now: str, batch_id: int, tail: tuple[int, int] | None = None) -> int:
+                  now: str, batch_id: int) -> int:
     """Open 'revisit' follow-ups, one per card and date; a card that had one
     open for that date already (only an updated card can) gets no second.
-    Each remembers the import, so that undoing it takes them away. With
-    `tail` (its first row, and the number a row's card id is more than its
-    row number), the revisits of the rows copied from the scratch file too."""
+    Each remembers the import, so that undoing it takes them away."""
     wanted = set(follow_ups)
     old_ids = sorted({card_id for card_id, _ in wanted if card_id < first_new_id})
     for start in range(0, len(old_ids), CHUNK_ROWS):
@@ -997,17 +997,11 @@ def _add_revisits(follow_ups: list[tuple[int, datetime.date]], first_new_id: int
                            & (FollowUp.status == "open")).tuples())
         wanted -= set(existing)
     rows = [(card_id, due.isoformat(), now, batch_id) for card_id, due in sorted(wanted)]
-    more = 0 if tail is None else db.execute_sql(_TAIL_REVISITS_COUNT_SQL, tail[:1]).fetchone()[0]
     highest_id = FollowUp.select(fn.MAX(FollowUp.id)).scalar() or 0
-    with bulk_indexes.indexes_dropped(
-            "follow_up", drop=bulk_indexes.worth_dropping(len(rows) + more, highest_id)):
+    with bulk_indexes.indexes_dropped("follow_up",
+                                      drop=bulk_indexes.worth_dropping(len(rows), highest_id)):
         db.cursor().executemany(_FOLLOW_UP_SQL, rows)
-        if tail is not None:
-            start, offset = tail
-            db.execute_sql(_TAIL_REVISITS_SQL, (offset, now, batch_id, start))
-            db.execute_sql('DROP TABLE temp."import_skipped"')
-            db.execute_sql('DROP TABLE temp."import_circles"')
-    return len(rows) + more
+    return len(rows)
 
 
 def _referrer_linker(in_file: dict[str, int], live: dict[str, int],

@@ -108,9 +108,11 @@ class SheetTable:
     row_count: int
     """How many rows follow the header (blank ones included)."""
     source: RowSource
-    version: tuple[int, int] | None = None
+    version: tuple[int, ...] | None = None
     """The file's `file_version` all the while it was read (None if it changed
     meanwhile): whether the table still is what the file holds."""
+    checked: bool = False
+    """Whether the file was checked in full as it was read (see `read_sheet`)."""
 
     def rows(self) -> Iterator[tuple[int, list[Cell]]]:
         """Each data row with its spreadsheet row number, as a list exactly as
@@ -166,14 +168,15 @@ def sheet_names(path: str | os.PathLike) -> list[str]:
         workbook.close()
 
 
-def file_version(path: str | os.PathLike) -> tuple[int, int] | None:
-    """The file's size and modification time: whether two readings read the
-    same file. None when it cannot be looked at (reading it says why)."""
+def file_version(path: str | os.PathLike) -> tuple[int, ...] | None:
+    """The file's size, modification time and identity on its disk: whether
+    two readings read the same file, as it was. None when it cannot be looked
+    at (reading it says why)."""
     try:
         stat = os.stat(path)
     except OSError:
         return None
-    return stat.st_size, stat.st_mtime_ns
+    return stat.st_size, stat.st_mtime_ns, stat.st_dev, stat.st_ino
 
 
 def read_sheet(path: str | os.PathLike, sheet: str | None = None, *,
@@ -189,6 +192,7 @@ def read_sheet(path: str | os.PathLike, sheet: str | None = None, *,
     table = _read_table(path, sheet, scan)
     if version is not None and file_version(path) == version:
         table.version = version
+    table.checked = scan
     return table
 
 

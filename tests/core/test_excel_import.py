@@ -535,6 +535,7 @@ def test_rows_prepared_a_column_at_a_time_are_those_prepared_one_by_one(updates)
 def test_a_sheet_read_before_is_imported_as_read_unless_the_file_changed_since(
         database, tmp_path, monkeypatch):
     import os
+    from dataclasses import replace
 
     from prospect_desk import excel_import
 
@@ -544,13 +545,18 @@ def test_a_sheet_read_before_is_imported_as_read_unless_the_file_changed_since(
     real_read = excel_import.read_sheet
     monkeypatch.setattr(excel_import, "read_sheet",
                         lambda *args, **kwargs: reads.append(1) or real_read(*args, **kwargs))
-    assert import_file(path, read=table).imported == 1
+    assert import_file(path, table.sheet_name, read=table).imported == 1
     assert reads == []  # as the preview read it
+    # A sheet read without the checks, or named otherwise, is read again.
+    for other in (real_read(path, scan=False), replace(table, sheet_name="Elsewhere")):
+        import_file(path, sheet=table.sheet_name, read=other)
+    assert reads == [1, 1]
+    reads.clear()
 
     # Saved again since: read again, and what it holds now is imported.
     write_xlsx(path, [["Name", "Mobile"], ["Bob Li", "13900139000"]])
     stat = os.stat(path)
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
-    assert import_file(path, read=table).imported == 1
+    assert import_file(path, table.sheet_name, read=table).imported == 1
     assert reads == [1]
     assert sorted(c.name for c in Card.select()) == ["Alice Wong", "Bob Li"]

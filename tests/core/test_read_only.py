@@ -102,3 +102,31 @@ def test_a_database_not_yet_created_is_read_only_when_its_folder_cannot_be_writt
     assert not is_read_only(future)
     monkeypatch.setattr(os, "access", fake_access({os.fspath(tmp_path)}))
     assert is_read_only(future)
+
+
+def test_a_read_only_database_exports_its_cards(saved_database, tmp_path):
+    from prospect_desk.excel_export import export_cards
+    from prospect_desk.spreadsheet_read import read_sheet
+
+    before = saved_database.read_bytes()
+    try:
+        open_database(saved_database, read_only=True)
+        assert export_cards(tmp_path / "out.xlsx") == 1
+    finally:
+        close_database()
+    assert [cells[0] for _, cells in read_sheet(tmp_path / "out.xlsx").rows()] == ["Read me"]
+    assert saved_database.read_bytes() == before
+
+
+def test_an_export_goes_on_while_another_connection_writes(saved_database, tmp_path):
+    from prospect_desk.excel_export import export_cards
+
+    with closing(sqlite3.connect(saved_database, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE card SET notes = 'being written'")
+        try:
+            open_database(saved_database)
+            assert export_cards(tmp_path / "out.xlsx") == 1
+        finally:
+            close_database()
+            other.execute("ROLLBACK")
