@@ -71,6 +71,15 @@ def choose_file(qtbot, wizard):
     qtbot.waitUntil(lambda: wizard.file_page.job is None, timeout=10000)
 
 
+def opened_on_the_mapping(main_window, qtbot, monkeypatch, path) -> ImportWizard:
+    """The wizard, the file at `path` chosen and read, on the mapping page."""
+    choose_files(monkeypatch, open_path=path)
+    wizard = open_wizard(main_window)
+    choose_file(qtbot, wizard)
+    next_page(qtbot, wizard)
+    return wizard
+
+
 def shown_names(window) -> list[str]:
     return [window.model.index(row, 0).data() for row in range(window.model.rowCount())]
 
@@ -253,10 +262,7 @@ def test_a_slow_preview_can_be_cancelled_and_the_import_still_run(main_window, q
 
     monkeypatch.setattr(import_wizard, "preview_import", endless_preview)
     path = write_xlsx(tmp_path / "list.xlsx", [HEADERS, *ROWS])
-    choose_files(monkeypatch, open_path=path)
-    wizard = open_wizard(main_window)
-    choose_file(qtbot, wizard)
-    next_page(qtbot, wizard)
+    wizard = opened_on_the_mapping(main_window, qtbot, monkeypatch, path)
     click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     job = wizard.preview_page.preview_job
     assert job is not None
@@ -328,10 +334,7 @@ def test_when_no_backup_can_be_made_nothing_is_imported_and_the_wizard_says_why(
 
     monkeypatch.setattr(import_wizard, "make_backup", no_room)
     path = write_xlsx(tmp_path / "客户名单.xlsx", [HEADERS, *ROWS])
-    choose_files(monkeypatch, open_path=path)
-    wizard = open_wizard(main_window)
-    choose_file(qtbot, wizard)
-    next_page(qtbot, wizard)
+    wizard = opened_on_the_mapping(main_window, qtbot, monkeypatch, path)
     next_page(qtbot, wizard)
     click(qtbot, wizard.button(QWizard.WizardButton.CommitButton))
     status = wizard.preview_page.status_label
