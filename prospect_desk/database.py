@@ -11,10 +11,9 @@ from pathlib import Path
 
 from peewee import OperationalError, SqliteDatabase
 
-from prospect_desk import backups, bulk_indexes
+from prospect_desk import APP_NAME, backups, bulk_indexes
 from prospect_desk.models import db
 
-APP_NAME = "ProspectDesk"
 DB_FILE_NAME = "prospect_desk.sqlite3"
 DB_ENV_VAR = "PROSPECT_DESK_DB"
 MIGRATION_TABLE = "schema_migration"

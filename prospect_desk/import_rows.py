@@ -604,5 +604,7 @@ def _prepare_columns(parser: RowParser, chunk: list[tuple[int, list[Cell]]],
 
 
 def warm_up() -> None:
-    """Load what preparing rows loads on first use (the pinyin dictionaries)."""
-    search_keys.pinyin_full("中")
+    """Load what preparing rows loads on first use (the pinyin tables, and
+    pypinyin for the few names read word by word)."""
+    search_keys.load_tables()
+    search_keys.load_word_reading()

@@ -1,8 +1,10 @@
 """Keys stored with each card so search and sort run in SQL: pinyin, initials, digits."""
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+from prospect_desk import pinyin_tables
+from prospect_desk.pinyin_tables import PinyinTables
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _NON_DIGIT = re.compile(r"\D")
@@ -14,19 +16,6 @@ def has_cjk(text: str) -> bool:
 
 _ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _HAN_OR_NOT = re.compile(r"[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+")
-
-
-@dataclass(frozen=True, slots=True)
-class PinyinTables:
-    """How pypinyin reads each character of U+4E00–U+9FFF alone, and the
-    dictionary words that read one of their characters otherwise."""
-
-    full: dict[int, str]  # str.translate tables: character -> full pinyin
-    initials: dict[int, str]  # -> its initial
-    read_otherwise: frozenset[str]  # 重庆 (重 alone is zhong), 行长, 何曾 ...
-    longest: int  # characters in the longest of those words
-    # Any character those words read otherwise, or of the block but unknown.
-    not_alone: re.Pattern
 
 
 _tables: PinyinTables | None = None  # built on first use
@@ -115,51 +104,18 @@ def _read_by_words_only(text: str, tables: PinyinTables) -> bool:
 
 
 def load_tables() -> PinyinTables:
-    """Build the tables (about 0.1 s, after pypinyin's own 0.2 s import);
-    done on first use, or ahead of time by calling this. Two threads may both
-    build them; the second result simply replaces the equal first."""
+    """Load the tables (pinyin_tables) on first use, or ahead of time by
+    calling this. Two threads may both load them; the second result simply
+    replaces the equal first."""
     global _tables
-    if _tables is not None:
-        return _tables
-    from pypinyin import Style
-    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
-    from pypinyin.style import convert
-
-    styles: dict[str, tuple[str, str]] = {}  # toned syllable -> (full, initial)
-
-    def styled(toned: str) -> tuple[str, str]:
-        pair = styles.get(toned)
-        if pair is None:  # the conversion lazy_pinyin makes (strict, v for ü)
-            pair = styles[toned] = (convert(toned, Style.NORMAL, True, default=toned),
-                                    convert(toned, Style.FIRST_LETTER, True, default=toned))
-        return pair
-
-    # What lazy_pinyin reads for a character alone: a one-character word of
-    # the dictionary if there is one, else the first of its readings.
-    alone = {chr(code): readings.split(",")[0] for code, readings in PINYIN_DICT.items()
-             if 0x4E00 <= code <= 0x9FFF}
-    for word, readings in PHRASES_DICT.items():
-        if len(word) == 1 and word in alone:
-            alone[word] = readings[0][0]
-    read_otherwise, characters = set(), set()
-    for word, readings in PHRASES_DICT.items():
-        if len(readings) != len(word):  # not one reading per character
-            read_otherwise.add(word)
-            characters.update(word)
-            continue
-        for character, reading in zip(word, readings, strict=True):
-            toned, base = reading[0], alone.get(character)
-            if toned != base and (base is None or styled(toned) != styled(base)):
-                read_otherwise.add(word)
-                characters.add(character)
-    full, initials = {}, {}
-    for character, toned in alone.items():
-        full[ord(character)], initials[ord(character)] = styled(toned)
-    characters.update(chr(code) for code in range(0x4E00, 0xA000) if code not in full)
-    _tables = PinyinTables(full, initials, frozenset(read_otherwise),
-                           max(map(len, read_otherwise), default=0),
-                           re.compile("[" + "".join(sorted(characters)) + "]"))
+    if _tables is None:
+        _tables = pinyin_tables.load()
     return _tables
+
+
+def load_word_reading() -> None:
+    """Import pypinyin's word cutting (0.2 s) ahead of its first use."""
+    from pypinyin.seg import mmseg  # noqa: F401
 
 
 def _read_by_words(text: str) -> tuple[str, str]:
