@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import python_calamine  # noqa: E402
 import xlsxwriter  # noqa: E402
 
-from prospect_desk import bulk_indexes  # noqa: E402
+from prospect_desk import bulk_indexes, pinyin_tables  # noqa: E402
 from prospect_desk.database import close_database, open_database  # noqa: E402
 from prospect_desk.excel_export import EXPORT_FIELDS, export_cards  # noqa: E402
 from prospect_desk.excel_import import import_file  # noqa: E402
@@ -174,6 +174,7 @@ def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     folder = Path(tempfile.mkdtemp(prefix="bench-excel-"))
+    pinyin_tables.load()  # kept in the cache folder from then on, as after the app's first start
     print(f"{count} rows, {rounds} rounds, files in {folder}")
     phases = ("bare write", "bare read", "import", "export", "after preview")
     runs: dict[str, list[tuple[float, float, float]]] = {phase: [] for phase in phases}

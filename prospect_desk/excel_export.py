@@ -34,6 +34,7 @@ ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 
 CHUNK_ROWS = 500
+SLICE_IDS = 5000
 DATE_FORMAT = "yyyy-mm-dd"
 
 EXPORT_FIELDS: list[ImportField] = [
@@ -68,9 +69,10 @@ _LABEL_TABLES = {
 # SQLite on the follow-up's card index (the status index would scan them all).
 _CARD_COLUMNS = [f for f in EXPORT_FIELDS
                  if f not in (ImportField.CIRCLE, ImportField.REFERRER, ImportField.NEXT_REVISIT)]
-# The ids to export come as one JSON array, and the rows are read in its
-# order in one statement that writes nothing (a read-only file exports too,
-# and another connection's write never holds it up).
+# The ids to export come as JSON arrays, a slice each, and the rows are read
+# in their order by a statement that writes nothing (a read-only file exports
+# too, and another connection's write never holds it up). A slice is sorted
+# whole before its first row comes: slices keep that short.
 _SELECT = (
     "SELECT " + ", ".join(f"c.{f.value}" for f in _CARD_COLUMNS)
     + ", ci.builtin_key, ci.name, r.name,"
@@ -128,10 +130,12 @@ def _start_sheet(workbook: xlsxwriter.Workbook, language: Language):
 def _fetch_chunks(ids: list[int]) -> Iterator[list[tuple]]:
     """The export rows of `ids`, a chunk at a time, in the order of `ids`
     (an id of no card is passed over)."""
-    # Closed on the way out, finished or not.
-    with closing(db.execute_sql(_SELECT, (json.dumps(ids),))) as cursor:
-        while rows := cursor.fetchmany(CHUNK_ROWS):
-            yield rows
+    for start in range(0, len(ids), SLICE_IDS):
+        # Closed on the way out, finished or not.
+        with closing(db.execute_sql(_SELECT, (json.dumps(ids[start:start + SLICE_IDS]),))) \
+                as cursor:
+            while rows := cursor.fetchmany(CHUNK_ROWS):
+                yield rows
 
 
 _TEXT, _LABEL, _DATE, _CIRCLE, _REFERRER = range(5)

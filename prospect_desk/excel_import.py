@@ -255,11 +255,11 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
     no trace); what it raises ends the import.
 
     `read` is that sheet as `read_sheet` read and checked it before (for the
-    wizard's preview): it is imported without reading the file again, as long
-    as the file is still as it was then. Otherwise the workbook unpacks on a
+    wizard's preview; `sheet` must name it): it is imported without reading
+    the file again, as long as the file is still as it was then. Otherwise the workbook unpacks on a
     side thread (calamine lets go of the GIL), while this one reads the live
-    cards for the duplicate check and the pinyin dictionaries load; a file
-    that cannot be read still changes nothing.
+    cards for the duplicate check and the pinyin tables load; a file that
+    cannot be read still changes nothing.
 
     A big file is read by a second process too, which prepares its last rows
     meanwhile (`prepare_tail`); not when duplicates update cards, since a
@@ -823,7 +823,7 @@ def _copy_tail(writer: "_Writer", start: int, skipped: list[tuple[int]]) -> int:
 @contextmanager
 def _tail_tables() -> Iterator[None]:
     for name, columns in _TAIL_TABLES.items():
-        db.execute_sql(f'DROP TABLE IF EXISTS temp."{name}"')  # one a rollback left
+        db.execute_sql(f'DROP TABLE IF EXISTS temp."{name}"')
         db.execute_sql(f'CREATE TEMP TABLE "{name}" {columns}')
     try:
         yield

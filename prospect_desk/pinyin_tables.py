@@ -4,9 +4,10 @@ names with them).
 
 Building them means importing pypinyin and going through its dictionaries
 (about 0.3 s in each process that reads names); they are kept in the user's
-cache folder, as JSON, for the installed pypinyin's dictionaries, and read
-from there in a few hundredths of a second. A cache that cannot be read or
-written is only slower: the tables are built again.
+cache folder (or CACHE_ENV_VAR's), as JSON, in a file named for the installed
+pypinyin's dictionaries and this module's code, and read from there in a
+few hundredths of a second. A cache that cannot be read or written is only
+slower: the tables are built again.
 """
 
 import hashlib
@@ -15,13 +16,16 @@ import json
 import os
 import re
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from prospect_desk import APP_NAME
 
-CACHE_FORMAT = 1
-"""Raised whenever what is kept changes."""
+CACHE_ENV_VAR = "PROSPECT_DESK_CACHE_DIR"
+"""A folder to keep the tables in instead of the user's cache folder."""
+STALE_SECONDS = 3600
+"""A temporary file this old was left by a process that ended while writing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +43,10 @@ class PinyinTables:
 
 def load() -> PinyinTables:
     """The tables, from the cache when it holds them for this pypinyin."""
-    path = _cache_path()
+    try:
+        path = _cache_path()
+    except (OSError, ValueError, ImportError):  # pypinyin's files are not to be seen
+        path = None
     tables = _read(path) if path is not None else None
     if tables is None:
         tables = build()
@@ -90,26 +97,27 @@ def build() -> PinyinTables:
                         re.compile("[" + "".join(sorted(characters)) + "]"))
 
 
-
-
 def _cache_path() -> Path | None:
-    """Where the tables of the installed pypinyin are kept: the file's name
-    tells its dictionaries apart (their sizes and times)."""
+    """Where the tables are kept: the file's name tells apart pypinyin's
+    dictionaries (their sizes and times) and the code that builds the tables
+    from them (this module's). None when pypinyin is not a folder of files."""
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.has_location or spec.origin is None:
+        return None
+    folder, stamps = Path(spec.origin).parent, [Path(__file__).read_bytes()]
+    for name in ("__init__.py", "pinyin_dict.py", "phrases_dict.py"):
+        stat = (folder / name).stat()
+        stamps.append(f"{stat.st_size}.{stat.st_mtime_ns}".encode())
+    key = hashlib.sha256(b"/".join(stamps)).hexdigest()[:16]
+    return _cache_folder() / f"pinyin-{key}.json"
+
+
+def _cache_folder() -> Path:
+    if os.environ.get(CACHE_ENV_VAR):
+        return Path(os.environ[CACHE_ENV_VAR])
     import platformdirs
 
-    spec = importlib.util.find_spec("pypinyin")
-    if spec is None or spec.origin is None:
-        return None
-    folder, stamps = Path(spec.origin).parent, []
-    for name in ("__init__.py", "pinyin_dict.py", "phrases_dict.py"):
-        try:
-            stat = (folder / name).stat()
-        except OSError:
-            return None
-        stamps.append(f"{stat.st_size}.{stat.st_mtime_ns}")
-    key = hashlib.sha256("/".join(stamps).encode()).hexdigest()[:16]
-    return (platformdirs.user_cache_path(APP_NAME, appauthor=False)
-            / f"pinyin-{CACHE_FORMAT}-{key}.json")
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
 
 
 def _read(path: Path) -> PinyinTables | None:
@@ -126,7 +134,8 @@ def _read(path: Path) -> PinyinTables | None:
 
 def _write(path: Path, tables: PinyinTables) -> None:
     """Keep the tables at `path`, whole or not at all (two processes may write
-    them at once: each moves a complete file into place)."""
+    them at once: each moves a complete file into place), and let go of the
+    tables kept for other versions. Nothing here may fail the caller."""
     kept = {"full": tables.full, "initials": tables.initials,
             "read_otherwise": sorted(tables.read_otherwise), "longest": tables.longest,
             "not_alone": tables.not_alone.pattern}
@@ -137,6 +146,22 @@ def _write(path: Path, tables: PinyinTables) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(kept, out, ensure_ascii=False)
         os.replace(temp, path)
-    except OSError:
+        temp = None
+        _let_go_of_others(path)
+    except Exception:  # noqa: BLE001 - the tables were built; keeping them is a bonus
+        pass
+    finally:
         if temp is not None and os.path.exists(temp):
             os.unlink(temp)
+
+
+def _let_go_of_others(path: Path) -> None:
+    """Remove the tables kept for other pypinyins or code, and temporary files
+    long left behind."""
+    now = time.time()
+    for other in path.parent.glob("pinyin-*.json"):
+        if other != path:
+            other.unlink(missing_ok=True)
+    for temp in path.parent.glob(".pinyin-*.tmp"):
+        if now - temp.stat().st_mtime > STALE_SECONDS:
+            temp.unlink(missing_ok=True)

@@ -18,7 +18,7 @@ _ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _HAN_OR_NOT = re.compile(r"[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+")
 
 
-_tables: PinyinTables | None = None  # built on first use
+_tables: PinyinTables | None = None  # loaded on first use
 
 
 def pinyin_full(text: str) -> str:

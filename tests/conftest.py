@@ -8,8 +8,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # What the app keeps in the user's cache folder (pinyin_tables) goes to one of
 # the test run's own, here and in the processes the tests start.
-os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="prospect-desk-test-cache-")
-atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
+os.environ["PROSPECT_DESK_CACHE_DIR"] = tempfile.mkdtemp(prefix="prospect-desk-test-cache-")
+atexit.register(shutil.rmtree, os.environ["PROSPECT_DESK_CACHE_DIR"], ignore_errors=True)
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pytest  # noqa: E402
