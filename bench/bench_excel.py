@@ -8,7 +8,8 @@ imported cards, each with the peak resident memory of its own process (and,
 for the import, the CPU time and peak memory of the second process that
 prepares rows beside it); then, for the window's case, the import of the
 sheet as the wizard's preview has read it already (the preview's reading
-not timed). The
+not timed). The pinyin tables are put in the cache folder first, as the
+app's first start does. The
 import is timed until its transaction has committed (every card written,
 listed and searchable); the sort indexes it leaves for after the commit,
 which the app builds on a worker while the list is shown, are timed apart.
