@@ -9,7 +9,7 @@ for the import, the CPU time and peak memory of the second process that
 prepares rows beside it); then, for the window's case, the import of the
 sheet as the wizard's preview has read it already (the preview's reading
 not timed). The pinyin tables are put in the cache folder first, as the
-app's first start does. The
+app does the first time it reads a name. The
 import is timed until its transaction has committed (every card written,
 listed and searchable); the sort indexes it leaves for after the commit,
 which the app builds on a worker while the list is shown, are timed apart.
@@ -175,7 +175,7 @@ def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     folder = Path(tempfile.mkdtemp(prefix="bench-excel-"))
-    pinyin_tables.load()  # kept in the cache folder from then on, as after the app's first start
+    pinyin_tables.load()  # kept in the cache folder from then on, as the app keeps them
     print(f"{count} rows, {rounds} rounds, files in {folder}")
     phases = ("bare write", "bare read", "import", "export", "after preview")
     runs: dict[str, list[tuple[float, float, float]]] = {phase: [] for phase in phases}
