@@ -256,20 +256,20 @@ def import_file(path: str | os.PathLike, sheet: str | None = None,
 
     `read` is that sheet as `read_sheet` read and checked it before (for the
     wizard's preview; `sheet` must name it): it is imported without reading
-    the file again, as long as the file is still as it was then. Otherwise the workbook unpacks on a
-    side thread (calamine lets go of the GIL), while this one reads the live
-    cards for the duplicate check and the pinyin tables load; a file that
-    cannot be read still changes nothing.
+    the file again, as long as the file is still as it was then. Otherwise
+    the workbook unpacks on a side thread (calamine lets go of the GIL),
+    while this one reads the live cards for the duplicate check and the
+    pinyin tables load; a file that cannot be read still changes nothing.
 
     A big file is read by a second process too, which prepares its last rows
     meanwhile (`prepare_tail`); not when duplicates update cards, since a
     later row may then change an earlier one."""
     mode = DuplicateMode(duplicate_mode)
     today = datetime.date.today()  # one day for both processes, even at midnight
+    version = file_version(path)
     reuse = (read is not None and read.checked and read.version is not None
-             and read.version == file_version(path) and sheet == read.sheet_name)
-    big = ((file_version(path) or (0, 0))[0] >= PARALLEL_MIN_BYTES
-           and mode is not DuplicateMode.UPDATE)
+             and read.version == version and sheet == read.sheet_name)
+    big = (version or (0, 0))[0] >= PARALLEL_MIN_BYTES and mode is not DuplicateMode.UPDATE
     with _import_session(), _scratch_folder(big) as folder, _second_process(big) as pool, \
             _tail_started(pool, folder, path, sheet, today,
                           MAIN_SHARE_READ if reuse else MAIN_SHARE) as tail:
@@ -421,7 +421,7 @@ def _import(table: SheetTable, mapping: Mapping | None, duplicate_mode: Duplicat
         with bulk_indexes.indexes_dropped("card", drop=bulk):
             mapping = _mapping_for(table, mapping)
             spec = RowSpec(tuple(table.headers), tuple(sorted(mapping.items())), today,
-                         updates=mode is DuplicateMode.UPDATE)
+                           updates=mode is DuplicateMode.UPDATE)
             if tail is not None:
                 cut = _tail_start(table, tail.spec.share)
                 _plan(table, spec, mode, duplicates, steps, writer, stop=cut)
@@ -534,7 +534,7 @@ MAIN_SHARE = 0.5
 """The part of a big file this process prepares itself; the second process
 reads the file too and prepares the rest, writing them into a scratch file
 that the import copies from in one statement. Such a row costs this process
-a quarter of what preparing and writing it here costs, but the second
+about a third of what preparing and writing it here costs, but the second
 process pays more for it (the scratch file) and starts later: on two cores
 the two ended closest together at a half."""
 MAIN_SHARE_READ = 0.75
